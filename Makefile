@@ -1,0 +1,43 @@
+# Masterplan Smart City Daerah: `make run` serves the demo, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+# `make run` is for a laptop: DEBUG on, SQLite under var/ unless DATABASE_URL says otherwise.
+RUN_ENV := DEBUG=$${DEBUG:-1}
+
+.PHONY: run test test-fast bench install migrate demo check clean
+
+$(STAMP): requirements.txt requirements-test.txt
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required") if sys.version_info < (3, 11) else None'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	mkdir -p var
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(RUN_ENV) $(PY) manage.py seed_demo
+
+run: demo
+	$(RUN_ENV) $(PY) manage.py runserver $(HOST)
+
+check: install
+	$(RUN_ENV) $(PY) manage.py check
+	$(RUN_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+test: install
+	$(PY) -m pytest
+
+# Everything but the browser tests.
+test-fast: install
+	$(PY) -m pytest -m "not browser"
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3 .pytest_cache

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MasterplanConfig(AppConfig):
+    name = "masterplan"
+    verbose_name = _("Masterplan")
+
+    def ready(self):
+        from . import dashboard_sections  # noqa: F401  (registers the core sections)

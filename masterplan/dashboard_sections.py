@@ -1,0 +1,32 @@
+"""The core app's own dashboard section: the drafting team (tahap 1 of the guide)."""
+
+from collections import defaultdict
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Membership, Role
+from .sections import Progress, Section, register
+
+TEAM_CHECKS = (Role.KETUA, Role.ANGGOTA, Role.PEMBIMBING)
+
+
+def team_completion(masterplans):
+    region_ids = {mp.region_id for mp in masterplans}
+    roles = defaultdict(set)
+    for region_id, role in Membership.objects.filter(region_id__in=region_ids).values_list(
+            "region_id", "role"):
+        roles[region_id].add(role)
+    return {
+        mp.pk: Progress(sum(1 for role in TEAM_CHECKS if role in roles[mp.region_id]),
+                        len(TEAM_CHECKS))
+        for mp in masterplans
+    }
+
+
+register(Section(
+    key="team",
+    title=_("Tim penyusun (ketua, anggota, pembimbing)"),
+    order=0,
+    url_name="region_team",
+    completion=team_completion,
+))

@@ -1,0 +1,205 @@
+"""Core data: guide editions, regions, batches, accounts, memberships and masterplans.
+
+Models stay slim: behaviour lives in services.py, access decisions in access.py.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .querysets import RegionScopedQuerySet
+
+
+class VersionedModel(models.Model):
+    """An object edited through forms: `version` guards against lost updates (see editing.py)."""
+
+    version = models.PositiveIntegerField(_("versi"), default=1, editable=False)
+    updated_at = models.DateTimeField(_("diubah pada"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("diubah oleh"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", editable=False,
+    )
+
+    class Meta:
+        abstract = True
+
+
+class GuideEdition(models.Model):
+    """An edition of Kominfo's guide; a masterplan keeps the edition (and catalogue) it started on."""
+
+    code = models.CharField(_("kode"), max_length=16, unique=True)
+    title = models.CharField(_("judul"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("tahun"))
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("edisi panduan")
+        verbose_name_plural = _("edisi panduan")
+
+    def __str__(self):
+        return self.title
+
+
+class Batch(VersionedModel):
+    """A cohort of the Gerakan Menuju 100 Smart City."""
+
+    year = models.PositiveSmallIntegerField(
+        _("tahun"), validators=[MinValueValidator(2017), MaxValueValidator(2100)])
+    name = models.CharField(_("nama"), max_length=120)
+
+    class Meta:
+        ordering = ["year", "name"]
+        constraints = [models.UniqueConstraint(fields=["year", "name"], name="batch_year_name_unique")]
+        verbose_name = _("angkatan")
+        verbose_name_plural = _("angkatan")
+
+    def __str__(self):
+        return f"{self.name} ({self.year})"
+
+
+class RegionKind(models.TextChoices):
+    PROVINSI = "provinsi", _("Provinsi")
+    KABUPATEN = "kabupaten", _("Kabupaten")
+    KOTA = "kota", _("Kota")
+
+
+class Region(VersionedModel):
+    """A province, kabupaten or kota, identified by its Kemendagri code (e.g. 32.73)."""
+
+    REGION_FIELD = "pk"
+
+    code = models.CharField(_("kode Kemendagri"), max_length=8, unique=True)
+    name = models.CharField(_("nama resmi"), max_length=120)
+    kind = models.CharField(_("jenis"), max_length=12, choices=RegionKind.choices)
+    province = models.ForeignKey(
+        "self", verbose_name=_("provinsi"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="regencies",
+        limit_choices_to={"kind": RegionKind.PROVINSI},
+    )
+    batch = models.ForeignKey(
+        Batch, verbose_name=_("angkatan"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="regions",
+    )
+
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("wilayah")
+        verbose_name_plural = _("wilayah")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        from .reference import display_region_name
+
+        return display_region_name(self.name, self.kind)
+
+
+class User(AbstractUser):
+    """An account. Kominfo admins see every region; everyone else acts through memberships."""
+
+    full_name = models.CharField(_("nama lengkap"), max_length=150, blank=True)
+    is_kominfo_admin = models.BooleanField(
+        _("admin Kominfo"), default=False,
+        help_text=_("Dapat melihat semua wilayah dan mengelola wilayah, angkatan, serta akun."),
+    )
+    version = models.PositiveIntegerField(_("versi"), default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("akun")
+        verbose_name_plural = _("akun")
+
+    def __str__(self):
+        return self.full_name or self.username
+
+    @property
+    def is_admin(self):
+        return self.is_active and (self.is_kominfo_admin or self.is_superuser)
+
+
+class Role(models.TextChoices):
+    KETUA = "ketua", _("Ketua Tim Pelaksana")
+    ANGGOTA = "anggota", _("Anggota Tim")
+    DEWAN = "dewan", _("Dewan Smart City (baca saja)")
+    PEMBIMBING = "pembimbing", _("Tim Pembimbing")
+
+
+class Membership(models.Model):
+    """A user's role in one region: regional team, Dewan viewer, or assigned pembimbing."""
+
+    REGION_FIELD = "region"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="memberships", verbose_name=_("akun"))
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="memberships",
+                               verbose_name=_("wilayah"))
+    role = models.CharField(_("peran"), max_length=12, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region__code", "role", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "region"], name="membership_user_region_unique"),
+        ]
+        verbose_name = _("keanggotaan")
+        verbose_name_plural = _("keanggotaan")
+
+    def __str__(self):
+        return f"{self.user} — {self.get_role_display()} {self.region}"
+
+
+class MasterplanStatus(models.TextChoices):
+    DRAF = "draf", _("Draf")
+
+
+class Masterplan(VersionedModel):
+    """One region's Smart City masterplan over a period (10 years by default)."""
+
+    REGION_FIELD = "region"
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="masterplans",
+                               verbose_name=_("wilayah"))
+    edition = models.ForeignKey(GuideEdition, on_delete=models.PROTECT, related_name="masterplans",
+                                verbose_name=_("edisi panduan"))
+    title = models.CharField(_("judul"), max_length=200)
+    start_year = models.PositiveSmallIntegerField(
+        _("tahun mulai"), validators=[MinValueValidator(2017), MaxValueValidator(2100)])
+    period_years = models.PositiveSmallIntegerField(
+        _("masa berlaku (tahun)"), default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(25)])
+    status = models.CharField(_("status"), max_length=16, choices=MasterplanStatus.choices,
+                              default=MasterplanStatus.DRAF)
+    is_current = models.BooleanField(_("masterplan aktif"), default=False)
+    created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region__code", "-start_year", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["region"], condition=Q(is_current=True),
+                                    name="masterplan_one_current_per_region"),
+        ]
+        verbose_name = _("masterplan")
+        verbose_name_plural = _("masterplan")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def end_year(self):
+        return self.start_year + self.period_years - 1
+
+    @property
+    def years(self):
+        return range(self.start_year, self.end_year + 1)

@@ -1,0 +1,62 @@
+"""The registry of masterplan sections shown on the dashboards with their completion.
+
+Each app registers its sections in its AppConfig.ready(). A section computes completion for
+many masterplans at once (`completion(masterplans) -> {masterplan_id: Progress}`) so the
+dashboards cost a fixed number of queries however many regions they list.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+
+    @property
+    def percent(self):
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def complete(self):
+        return self.total > 0 and self.done >= self.total
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    order: int
+    url_name: str  # reversed with region_code=...
+    completion: Callable  # (list[Masterplan]) -> dict[int, Progress]
+
+
+_registry: dict[str, Section] = {}
+
+
+def register(section):
+    _registry[section.key] = section
+    return section
+
+
+def all_sections():
+    return sorted(_registry.values(), key=lambda s: (s.order, s.key))
+
+
+def completion_table(masterplans):
+    """{masterplan_id: [(Section, Progress), ...]} for every registered section."""
+    masterplans = list(masterplans)
+    per_section = [(section, section.completion(masterplans)) for section in all_sections()]
+    return {
+        mp.pk: [(section, results.get(mp.pk, Progress(0, 0))) for section, results in per_section]
+        for mp in masterplans
+    }
+
+
+def overall_percent(progress_list):
+    """Mean of the sections' percentages, so a long table does not outweigh a short one."""
+    measured = [p for _, p in progress_list if p.total]
+    if not measured:
+        return 0
+    return round(sum(100 * p.done / p.total for p in measured) / len(measured))

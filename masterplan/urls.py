@@ -1,0 +1,52 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from .views import accounts, auth, batches, dashboard, masterplans, regions
+
+auth_patterns = [
+    path("masuk/", auth.LoginView.as_view(), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("kata-sandi/ubah/", auth.PasswordChangeView.as_view(), name="password_change"),
+    path("kata-sandi/ubah/selesai/", auth_views.PasswordChangeDoneView.as_view(),
+         name="password_change_done"),
+    path("kata-sandi/lupa/", auth.PasswordResetView.as_view(), name="password_reset"),
+    path("kata-sandi/lupa/terkirim/", auth_views.PasswordResetDoneView.as_view(),
+         name="password_reset_done"),
+    path("kata-sandi/atur/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("kata-sandi/atur/selesai/", auth_views.PasswordResetCompleteView.as_view(),
+         name="password_reset_complete"),
+]
+
+region_patterns = [
+    path("", regions.RegionDetailView.as_view(), name="region_detail"),
+    path("ubah/", regions.RegionEditView.as_view(), name="region_edit"),
+    path("tim/", regions.TeamView.as_view(), name="region_team"),
+    path("tim/<int:membership_pk>/cabut/", regions.TeamRemoveView.as_view(), name="region_team_remove"),
+    path("masterplan/baru/", masterplans.MasterplanCreateView.as_view(), name="masterplan_create"),
+    path("masterplan/<int:masterplan_pk>/ubah/", masterplans.MasterplanEditView.as_view(),
+         name="masterplan_edit"),
+    path("masterplan/<int:masterplan_pk>/aktifkan/", masterplans.MasterplanSetCurrentView.as_view(),
+         name="masterplan_set_current"),
+]
+
+admin_patterns = [
+    path("akun/", accounts.AccountListView.as_view(), name="account_list"),
+    path("akun/baru/", accounts.AccountCreateView.as_view(), name="account_create"),
+    path("akun/<int:account_pk>/", accounts.AccountEditView.as_view(), name="account_edit"),
+    path("akun/<int:account_pk>/peran/", accounts.AccountMembershipAddView.as_view(),
+         name="account_membership_add"),
+    path("akun/<int:account_pk>/peran/<int:membership_pk>/cabut/",
+         accounts.AccountMembershipRemoveView.as_view(), name="account_membership_remove"),
+    path("angkatan/", batches.BatchListView.as_view(), name="batch_list"),
+    path("angkatan/baru/", batches.BatchCreateView.as_view(), name="batch_create"),
+    path("angkatan/<int:batch_pk>/", batches.BatchEditView.as_view(), name="batch_edit"),
+]
+
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("wilayah/", dashboard.region_list, name="region_list"),
+    path("wilayah/<str:region_code>/", include(region_patterns)),
+    path("kelola/", include(admin_patterns)),
+    path("", include(auth_patterns)),
+]

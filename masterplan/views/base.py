@@ -1,0 +1,55 @@
+"""View mixins shared by every app: login, region scoping and versioned editing."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import UpdateView
+
+from .. import access
+from ..editing import VersionConflict, save_versioned
+
+
+class RegionMixin(LoginRequiredMixin):
+    """Resolves `region_code` through the access layer: 404 outside reach, 403 if `action` is denied."""
+
+    action = access.VIEW
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.region = access.region_for(request.user, kwargs["region_code"], self.action)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["region"] = self.region
+        context["region_role"] = access.role_in(self.request.user, self.region)
+        return context
+
+
+class AdminRequiredMixin(LoginRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not access.is_admin(request.user):
+            raise PermissionDenied(_("Halaman ini hanya untuk admin Kominfo."))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class VersionedUpdateView(UpdateView):
+    """UpdateView saving through editing.save_versioned: a concurrent edit is refused, not lost."""
+
+    success_message = _("Perubahan disimpan.")
+
+    def save_related(self, obj):
+        """Save formsets belonging to the form; runs in the same transaction."""
+
+    def form_valid(self, form):
+        try:
+            self.object = save_versioned(form, self.request.user, save_related=self.save_related)
+        except VersionConflict as conflict:
+            return self.render_to_response(self.get_context_data(form=form.rebased(conflict)))
+        messages.success(self.request, self.success_message)
+        return redirect(self.get_success_url())
