@@ -1,0 +1,13 @@
+from django.core.management.base import CommandError
+
+from masterplan.models import Region
+
+
+def region_by_code(code):
+    """The region with Kemendagri `code`, or a CommandError an operator can act on."""
+    region = Region.objects.filter(code=code.strip()).first()
+    if region is None:
+        raise CommandError(
+            f"Unknown region code {code!r}. Use a Kemendagri code such as 32 (province) or "
+            f"32.73 (kabupaten/kota); see masterplan/data/wilayah/.")
+    return region

@@ -1,0 +1,188 @@
+"""The access matrix: every URL pattern of the project, every role, own region and another region.
+
+Each named URL must have an entry in EXPECTATIONS, or `test_every_url_has_an_expectation`
+fails: a new page cannot ship without saying who may reach it. For region pages, a role is
+checked against its own region (Kota Bandung) and another region (Kabupaten Banyuwangi): the
+other region's objects must answer 404 to everyone but admins.
+
+Outcomes: OK (GET 200; POST answered by the view itself: 200 or a redirect that is not to the
+login page), LOGIN (redirect to the login page), DENIED (403), MISSING (404), and REDIRECT for
+pages that send a signed-in user elsewhere on purpose.
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+OK, LOGIN, DENIED, MISSING, REDIRECT = "ok", "login", "403", "404", "redirect"
+ROLES = ["anonymous", "admin", "pembimbing", "ketua", "anggota", "dewan"]
+TEAM = {"ketua", "anggota"}
+EVERY_ROLE = {"admin", "pembimbing", "ketua", "anggota", "dewan"}
+
+
+@dataclass
+class Expect:
+    """Expected outcome per role for one URL and HTTP method."""
+
+    own: dict  # role -> outcome, in the user's own region (or the only variant for global pages)
+    other: dict | None = None  # role -> outcome in a region the user has no role in
+
+
+def region_page(allowed, admin=OK):
+    """A page of one region: `allowed` roles may use it there; admins get `admin` everywhere."""
+    own = {"anonymous": LOGIN, "admin": admin}
+    other = {"anonymous": LOGIN, "admin": admin}
+    for role in EVERY_ROLE - {"admin"}:
+        own[role] = OK if role in allowed else DENIED
+        other[role] = MISSING
+    return Expect(own, other)
+
+
+def admin_page():
+    return Expect({"anonymous": LOGIN, **{role: DENIED for role in EVERY_ROLE}, "admin": OK})
+
+
+def signed_in_page():
+    return Expect({"anonymous": LOGIN, **{role: OK for role in EVERY_ROLE}})
+
+
+def public_page(signed_in=OK):
+    return Expect({"anonymous": OK, **{role: signed_in for role in EVERY_ROLE}})
+
+
+@dataclass
+class Case:
+    kwargs: Callable = lambda world, region: {}
+    get: Expect | None = None
+    post: Expect | None = None
+    post_data: dict = field(default_factory=dict)
+
+
+def region_kwargs(world, region):
+    return {"region_code": region.code}
+
+
+def masterplan_kwargs(world, region):
+    key = "own" if region == world.own else "other"
+    return {"region_code": region.code, "masterplan_pk": world.masterplans[key].pk}
+
+
+def anggota_membership_kwargs(world, region):
+    key = "own" if region == world.own else "other"
+    return {"region_code": region.code,
+            "membership_pk": world.memberships[key]["anggota"].pk}
+
+
+def account_kwargs(world, region):
+    return {"account_pk": world.users["anggota"].pk}
+
+
+def account_membership_kwargs(world, region):
+    return {"account_pk": world.users["anggota"].pk,
+            "membership_pk": world.memberships["own"]["anggota"].pk}
+
+
+def batch_kwargs(world, region):
+    from masterplan.models import Batch
+
+    return {"batch_pk": Batch.objects.first().pk}
+
+
+def reset_kwargs(world, region):
+    return {"uidb64": "MQ", "token": "set-password"}
+
+
+EXPECTATIONS = {
+    # Sign-in and password pages.
+    "login": Case(get=public_page(signed_in=REDIRECT)),
+    "logout": Case(post=Expect({role: LOGIN for role in ROLES})),  # always ends at the login page
+    "password_change": Case(get=signed_in_page()),
+    "password_change_done": Case(get=signed_in_page()),
+    "password_reset": Case(get=public_page()),
+    "password_reset_done": Case(get=public_page()),
+    "password_reset_confirm": Case(kwargs=reset_kwargs, get=public_page()),
+    "password_reset_complete": Case(get=public_page()),
+    # Dashboards and region lists (already filtered to what each role may see).
+    "dashboard": Case(get=Expect({"anonymous": LOGIN, "admin": OK, "pembimbing": OK,
+                                  "ketua": REDIRECT, "anggota": REDIRECT, "dewan": REDIRECT})),
+    "region_list": Case(get=signed_in_page()),
+    # One region.
+    "region_detail": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "region_edit": Case(region_kwargs, get=region_page(set()), post=region_page(set())),
+    "region_team": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                        post=region_page({"ketua"})),
+    "region_team_remove": Case(anggota_membership_kwargs, post=region_page({"ketua"})),
+    "masterplan_create": Case(region_kwargs, get=region_page({"ketua"}),
+                              post=region_page({"ketua"})),
+    "masterplan_edit": Case(masterplan_kwargs, get=region_page(TEAM, admin=DENIED),
+                            post=region_page(TEAM, admin=DENIED)),
+    "masterplan_set_current": Case(masterplan_kwargs, post=region_page({"ketua"})),
+    # Kominfo admin pages.
+    "account_list": Case(get=admin_page()),
+    "account_create": Case(get=admin_page(), post=admin_page()),
+    "account_edit": Case(account_kwargs, get=admin_page(), post=admin_page()),
+    "account_membership_add": Case(account_kwargs, post=admin_page()),
+    "account_membership_remove": Case(account_membership_kwargs, post=admin_page()),
+    "batch_list": Case(get=admin_page()),
+    "batch_create": Case(get=admin_page(), post=admin_page()),
+    "batch_edit": Case(batch_kwargs, get=admin_page(), post=admin_page()),
+}
+
+
+def url_names(patterns=None, namespace=""):
+    """Every URL pattern name of the project (unnamed patterns yield None so they fail too)."""
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}{pattern.name}" if pattern.name else None
+
+
+def test_every_url_has_an_expectation():
+    names = list(url_names())
+    assert None not in names, "every URL pattern needs a name so the access matrix can cover it"
+    assert sorted(set(names) - set(EXPECTATIONS)) == [], "URLs without an access expectation"
+    assert sorted(set(EXPECTATIONS) - set(names)) == [], "expectations for URLs that do not exist"
+
+
+def _cases():
+    for name, case in EXPECTATIONS.items():
+        for method in ("get", "post"):
+            expect = getattr(case, method)
+            if expect is None:
+                continue
+            for target in ("own", "other") if expect.other else ("own",):
+                for role in ROLES:
+                    yield pytest.param(name, method, target, role,
+                                       id=f"{name}-{method}-{target}-{role}")
+
+
+def outcome(response):
+    status = response.status_code
+    if status in (301, 302):
+        location = response["Location"]
+        if location.startswith(reverse("login")):
+            return LOGIN
+        return REDIRECT
+    return {200: OK, 403: DENIED, 404: MISSING}.get(status, str(status))
+
+
+@pytest.mark.parametrize("name,method,target,role", list(_cases()))
+def test_access(client, world, name, method, target, role):
+    case = EXPECTATIONS[name]
+    expect = getattr(case, method)
+    expected = (expect.other if target == "other" else expect.own)[role]
+    region = world.other if target == "other" else world.own
+    url = reverse(name, kwargs=case.kwargs(world, region))
+    if role != "anonymous":
+        client.force_login(world.user(role))
+    response = getattr(client, method)(url, case.post_data)
+    got = outcome(response)
+    if method == "post" and expected == OK:
+        # A POST that the view handled may answer with the page (form errors) or a redirect.
+        assert got in (OK, REDIRECT), f"{method.upper()} {url} as {role}: {response.status_code}"
+    else:
+        assert got == expected, f"{method.upper()} {url} as {role}: {response.status_code}"
