@@ -19,17 +19,26 @@ class RegionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Cari nama atau kode"), method="filter_text")
     province = django_filters.ModelChoiceFilter(
         label=_("Provinsi"), queryset=Region.objects.filter(kind=RegionKind.PROVINSI),
-        to_field_name="code", method="filter_province")
-    batch = django_filters.ModelChoiceFilter(label=_("Angkatan"), queryset=Batch.objects.all())
-    kind = django_filters.ChoiceFilter(label=_("Jenis"), choices=RegionKind.choices)
+        to_field_name="code", method="filter_province", empty_label=_("Semua"))
+    batch = django_filters.ModelChoiceFilter(label=_("Angkatan"), queryset=Batch.objects.all(),
+                                             empty_label=_("Semua"))
+    kind = django_filters.ChoiceFilter(label=_("Jenis"), choices=RegionKind.choices,
+                                       empty_label=_("Semua"))
     status = django_filters.ChoiceFilter(
         label=_("Status masterplan"),
         choices=[(NO_MASTERPLAN, _("Belum ada masterplan"))] + list(MasterplanStatus.choices),
-        method="filter_status")
+        method="filter_status", empty_label=_("Semua"))
 
     class Meta:
         model = Region
         fields = ["q", "province", "batch", "kind", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            is_select = hasattr(field, "choices")
+            field.widget.attrs["class"] = "form-select form-select-sm" if is_select else \
+                "form-control form-control-sm"
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(code__startswith=value))

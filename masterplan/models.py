@@ -57,7 +57,7 @@ class Batch(VersionedModel):
         verbose_name_plural = _("angkatan")
 
     def __str__(self):
-        return f"{self.name} ({self.year})"
+        return self.name
 
 
 class RegionKind(models.TextChoices):
