@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 # `make run` is for a laptop: DEBUG on, SQLite under var/ unless DATABASE_URL says otherwise.
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test test-fast bench install migrate demo check clean
+.PHONY: run test test-fast lint bench install migrate demo check clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required") if sys.version_info < (3, 11) else None'
@@ -35,9 +35,12 @@ check: install
 test: install
 	$(PY) -m pytest
 
+lint: install
+	$(VENV)/bin/ruff check .
+
 # Everything but the browser tests.
 test-fast: install
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not worker"
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3 .pytest_cache

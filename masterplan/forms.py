@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -136,3 +137,10 @@ class MembershipForm(forms.Form):
     region = forms.ModelChoiceField(label=_("Wilayah"), queryset=Region.objects.all(),
                                     to_field_name="code")
     role = forms.ChoiceField(label=_("Peran"), choices=Role.choices)
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("Nama pengguna atau kata sandi salah. Perhatikan huruf besar/kecil."),
+        "inactive": _("Akun ini tidak aktif. Hubungi admin Kominfo."),
+    }

@@ -5,8 +5,8 @@ many masterplans at once (`completion(masterplans) -> {masterplan_id: Progress}`
 dashboards cost a fixed number of queries however many regions they list.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ login page), LOGIN (redirect to the login page), DENIED (403), MISSING (404), an
 pages that send a signed-in user elsewhere on purpose.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse

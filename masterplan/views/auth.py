@@ -1,9 +1,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 
+from ..forms import LoginForm
+
 
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
+    form_class = LoginForm
     redirect_authenticated_user = True
 
 
