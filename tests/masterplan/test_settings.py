@@ -1,0 +1,186 @@
+"""masterplan/settings.py: typed environment variables, refused when malformed (docs/deploy.md).
+
+The subprocess tests start a fresh interpreter with a controlled environment, because the
+settings module is evaluated once per process. They need no database.
+"""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from masterplan.settings import env_bool, env_int, env_list, env_str, env_url
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY_DOC = ROOT / "docs" / "deploy.md"
+# Every variable the settings module reads, taken from its source so a new one is covered too.
+SETTINGS_VARS = set(re.findall(r'\benv_\w+\(\s*"([A-Z][A-Z0-9_]*)"', (ROOT / "masterplan" / "settings.py").read_text()))
+SECRET = "settings-test-key-" + "0123456789abcdefghijklmnopqrstuvwxyzABCDEF"
+
+
+def documented_environment():
+    """The example environment file in docs/deploy.md ("Production settings"), as a dict."""
+    match = re.search(r"```sh\n# /etc/masterplan/masterplan\.env\n(.*?)```", DEPLOY_DOC.read_text(), re.S)
+    assert match, "docs/deploy.md lost its example /etc/masterplan/masterplan.env block"
+    pairs = [line.split("=", 1) for line in match.group(1).splitlines()
+             if line.strip() and not line.lstrip().startswith("#")]
+    return {name.strip(): value.strip() for name, value in pairs}
+
+
+def clean_env(**overrides):
+    """os.environ without anything the settings read (the test run sets some), plus overrides."""
+    env = {name: value for name, value in os.environ.items()
+           if name not in SETTINGS_VARS and not name.startswith("DJANGO_")}
+    env["DJANGO_SETTINGS_MODULE"] = "masterplan.settings"
+    env.update(overrides)
+    return env
+
+
+def run(args, env):
+    return subprocess.run([sys.executable, *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+SETUP = "import django; django.setup()"
+
+
+# --- start-up refuses a bad environment -------------------------------------------------
+
+@pytest.mark.parametrize("overrides, message", [
+    ({}, "SECRET_KEY is required"),
+    ({"SECRET_KEY": SECRET, "DEBUG": "maybe"}, "DEBUG must be one of"),
+    ({"SECRET_KEY": SECRET, "DATABASE_URL": "mysql://x"}, "DATABASE_URL must be a URL with scheme"),
+    ({"SECRET_KEY": SECRET, "CELERY_BROKER_URL": "http://x"}, "CELERY_BROKER_URL must be a URL with scheme"),
+    ({"SECRET_KEY": SECRET, "AXES_FAILURE_LIMIT": "abc"}, "AXES_FAILURE_LIMIT must be a whole number"),
+], ids=["no-secret-key", "debug-maybe", "mysql", "broker-http", "axes-abc"])
+def test_malformed_environment_stops_start_up(overrides, message):
+    result = run(["-c", SETUP], clean_env(**overrides))
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+
+
+# --- the documented production environment ----------------------------------------------
+
+def test_documented_environment_uses_only_known_variables():
+    env = documented_environment()
+    assert set(env) <= SETTINGS_VARS, f"unknown variables in docs/deploy.md: {set(env) - SETTINGS_VARS}"
+    assert env.get("DEBUG", "0") in {"0", "false", "no", "off", ""}
+    assert len(env["SECRET_KEY"]) >= 50
+
+
+def test_every_settings_variable_is_documented():
+    text = DEPLOY_DOC.read_text()
+    missing = sorted(name for name in SETTINGS_VARS if f"`{name}`" not in text)
+    assert not missing, f"not described in docs/deploy.md: {missing}"
+
+
+def test_documented_environment_passes_deploy_check():
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+                 clean_env(**documented_environment()))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+# --- values derived from the environment -------------------------------------------------
+
+PRINT = (SETUP + "; from django.conf import settings; "
+         "print(settings.CELERY_TASK_ALWAYS_EAGER, settings.LANGUAGE_CODE, settings.TIME_ZONE)")
+
+
+@pytest.mark.parametrize("broker, eager", [(None, "True"), ("redis://127.0.0.1:6379/0", "False")],
+                         ids=["no-broker", "redis-broker"])
+def test_tasks_run_eagerly_only_without_broker(broker, eager):
+    overrides = {"SECRET_KEY": SECRET}
+    if broker:
+        overrides["CELERY_BROKER_URL"] = broker
+    result = run(["-c", PRINT], clean_env(**overrides))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [eager, "id", "Asia/Jakarta"]
+
+
+# --- the helpers themselves ---------------------------------------------------------------
+
+VAR = "MASTERPLAN_SETTINGS_TEST_VAR"
+
+
+@pytest.fixture
+def setenv(monkeypatch):
+    monkeypatch.delenv(VAR, raising=False)
+
+    def set_value(value):
+        monkeypatch.setenv(VAR, value)
+
+    return set_value
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("1", True), ("true", True), ("YES", True), (" on ", True),
+    ("0", False), ("false", False), ("No", False), ("off", False), ("", False),
+])
+def test_env_bool_values(setenv, value, expected):
+    setenv(value)
+    assert env_bool(VAR, not expected) is expected
+
+
+def test_env_bool_default_and_garbage(setenv):
+    assert env_bool(VAR, True) is True
+    assert env_bool(VAR, False) is False
+    setenv("maybe")
+    with pytest.raises(ImproperlyConfigured, match=VAR):
+        env_bool(VAR, False)
+
+
+def test_env_int(setenv):
+    assert env_int(VAR, 7) == 7
+    setenv("")
+    assert env_int(VAR, 7) == 7
+    setenv("42")
+    assert env_int(VAR, 7, minimum=1) == 42
+    for bad in ("abc", "4.5"):
+        setenv(bad)
+        with pytest.raises(ImproperlyConfigured, match=f"{VAR} must be a whole number"):
+            env_int(VAR, 7)
+    setenv("0")
+    with pytest.raises(ImproperlyConfigured, match=f"{VAR} must be at least 1"):
+        env_int(VAR, 7, minimum=1)
+
+
+def test_env_list(setenv):
+    default = ["a"]
+    value = env_list(VAR, default)
+    assert value == ["a"] and value is not default
+    setenv(" a.example , b.example,, ")
+    assert env_list(VAR, default) == ["a.example", "b.example"]
+    setenv("")
+    assert env_list(VAR, default) == []
+
+
+def test_env_url(setenv):
+    schemes = {"redis", "rediss"}
+    assert env_url(VAR, schemes=schemes) is None
+    assert env_url(VAR, "redis://default:6379/0", schemes=schemes) == "redis://default:6379/0"
+    # The default is checked too: a broker URL is not always a valid result backend.
+    with pytest.raises(ImproperlyConfigured, match=VAR):
+        env_url(VAR, "amqp://guest@localhost//", schemes=schemes)
+    setenv("")
+    assert env_url(VAR, schemes=schemes) is None
+    setenv("rediss://cache.example:6380/1")
+    assert env_url(VAR, schemes=schemes) == "rediss://cache.example:6380/1"
+    setenv("http://x")
+    with pytest.raises(ImproperlyConfigured, match=f"{VAR} must be a URL with scheme redis, rediss"):
+        env_url(VAR, schemes=schemes)
+
+
+def test_env_str(setenv):
+    assert env_str(VAR, "fallback") == "fallback"
+    with pytest.raises(ImproperlyConfigured, match=f"{VAR} is required"):
+        env_str(VAR, required=True)
+    setenv("")
+    assert env_str(VAR, "fallback") == "fallback"
+    setenv("value")
+    assert env_str(VAR, required=True) == "value"
