@@ -184,3 +184,12 @@ def test_env_str(setenv):
     assert env_str(VAR, "fallback") == "fallback"
     setenv("value")
     assert env_str(VAR, required=True) == "value"
+
+
+def test_lockout_reads_the_client_address_from_the_configured_proxy_header(settings, rf):
+    from masterplan.client_ip import client_ip
+
+    settings.AXES_CLIENT_IP_META = "HTTP_X_REAL_IP"
+    request = rf.get("/", HTTP_X_REAL_IP="203.0.113.7", REMOTE_ADDR="127.0.0.1")
+    assert client_ip(request) == "203.0.113.7"
+    assert client_ip(rf.get("/", REMOTE_ADDR="127.0.0.1")) == "127.0.0.1"
