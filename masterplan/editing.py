@@ -140,6 +140,34 @@ def save_versioned(form, user=None, save_related=None):
     return obj
 
 
+class FormsetConflict(Exception):
+    """Some rows of a grid were changed by someone else; nothing of the grid was saved."""
+
+    def __init__(self, conflicts):
+        super().__init__("version conflict in %d rows" % len(conflicts))
+        self.conflicts = conflicts  # [(form, VersionConflict)]
+
+
+def save_versioned_rows(forms, user=None):
+    """Save the changed rows of a grid (VersionedFormMixin forms) all or nothing.
+
+    Every changed row is version-checked; if any row conflicts, nothing is saved and
+    FormsetConflict lists the conflicting rows.
+    """
+    conflicts = []
+    with transaction.atomic():
+        for form in forms:
+            if not form.has_changed():
+                continue
+            try:
+                save_versioned(form, user)
+            except VersionConflict as conflict:
+                conflicts.append((form, conflict))
+        if conflicts:
+            raise FormsetConflict(conflicts)  # rolls back the rows saved before
+    return [form.instance for form in forms]
+
+
 def bump_version(instance, user=None):
     """Record a change made outside a form (a service action) so open forms see a conflict."""
     model = type(instance)

@@ -203,3 +203,41 @@ class Masterplan(VersionedModel):
     @property
     def years(self):
         return range(self.start_year, self.end_year + 1)
+
+
+class Dimension(models.Model):
+    """One of the six smart-city dimensions of a guide edition (Smart Governance, ...)."""
+
+    edition = models.ForeignKey(GuideEdition, on_delete=models.CASCADE, related_name="dimensions")
+    code = models.CharField(max_length=32)
+    number = models.PositiveSmallIntegerField(_("nomor"))
+    title = models.CharField(_("dimensi"), max_length=80)
+
+    class Meta:
+        ordering = ["edition", "number"]
+        constraints = [models.UniqueConstraint(fields=["edition", "code"], name="dimension_code_unique")]
+        verbose_name = _("dimensi smart city")
+        verbose_name_plural = _("dimensi smart city")
+
+    def __str__(self):
+        return self.title
+
+
+class DimensionElement(models.Model):
+    """One of the three elements of a dimension (e.g. Smart Governance a. Pelayanan Publik)."""
+
+    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="elements")
+    code = models.CharField(max_length=32)
+    letter = models.CharField(max_length=2)
+    title = models.CharField(_("elemen"), max_length=120)
+
+    class Meta:
+        ordering = ["dimension__edition", "dimension__number", "letter"]
+        constraints = [
+            models.UniqueConstraint(fields=["dimension", "code"], name="dimension_element_code_unique"),
+        ]
+        verbose_name = _("elemen dimensi")
+        verbose_name_plural = _("elemen dimensi")
+
+    def __str__(self):
+        return f"{self.dimension.title}: {self.title}"

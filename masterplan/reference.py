@@ -91,12 +91,16 @@ def load_regions(Region):
     return written + len(new_rows)
 
 
-def load_all(apps=None):
-    """Load every reference table; `apps` is the migration state registry, or None for live models."""
-    if apps is None:
-        from django.apps import apps as live_apps
+def load_dimensions(GuideEdition, Dimension, DimensionElement):
+    """The six smart-city dimensions and their 18 elements for every edition in the catalogue."""
+    from .guide import guide
 
-        apps = live_apps
-    load_editions(apps.get_model("masterplan", "GuideEdition"))
-    load_batches(apps.get_model("masterplan", "Batch"))
-    load_regions(apps.get_model("masterplan", "Region"))
+    for edition in GuideEdition.objects.all():
+        for item in guide(edition.code)["dimensions"]:
+            dimension, _ = Dimension.objects.update_or_create(
+                edition=edition, code=item["code"],
+                defaults={"number": item["no"], "title": item["title"]})
+            for element in item["elements"]:
+                DimensionElement.objects.update_or_create(
+                    dimension=dimension, code=element["code"],
+                    defaults={"letter": element["letter"], "title": element["title"]})

@@ -17,8 +17,26 @@ def _core():
     return Region.objects.count()
 
 
+def _dimensions():
+    reference.load_dimensions(apps.get_model("masterplan", "GuideEdition"),
+                              apps.get_model("masterplan", "Dimension"),
+                              apps.get_model("masterplan", "DimensionElement"))
+    return apps.get_model("masterplan", "DimensionElement").objects.count()
+
+
+def _readiness():
+    from readiness.reference import load_catalogue
+
+    return load_catalogue(apps.get_model("masterplan", "GuideEdition"),
+                          apps.get_model("readiness", "ReadinessElement"),
+                          apps.get_model("readiness", "SubArea"),
+                          apps.get_model("readiness", "Component"))
+
+
 LOADERS = [
     ("regions", _core),
+    ("dimension elements", _dimensions),
+    ("readiness components", _readiness),
 ]
 
 

@@ -24,12 +24,23 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A sub-row of a section on the dashboard (e.g. one readiness table)."""
+
+    title: str
+    url: str
+    progress: Progress
+
+
+@dataclass(frozen=True)
 class Section:
     key: str
     title: str
     order: int
     url_name: str  # reversed with region_code=...
     completion: Callable  # (list[Masterplan]) -> dict[int, Progress]
+    # Optional: (list[Masterplan]) -> dict[int, list[Part]], shown under the section.
+    parts: Callable | None = None
 
 
 _registry: dict[str, Section] = {}
@@ -52,6 +63,12 @@ def completion_table(masterplans):
         mp.pk: [(section, results.get(mp.pk, Progress(0, 0))) for section, results in per_section]
         for mp in masterplans
     }
+
+
+def parts_table(masterplan):
+    """{section key: [Part, ...]} for the sections of one masterplan that have parts."""
+    return {section.key: section.parts([masterplan]).get(masterplan.pk, [])
+            for section in all_sections() if section.parts is not None}
 
 
 def overall_percent(progress_list):

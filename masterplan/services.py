@@ -18,6 +18,22 @@ TEAM_ROLES = {Role.KETUA, Role.ANGGOTA, Role.DEWAN}
 KETUA_GRANTABLE_ROLES = {Role.ANGGOTA, Role.DEWAN}
 
 
+# Functions run in the same transaction as a new masterplan's creation (each app's _ensure_*
+# initialiser registers here from its AppConfig.ready) so every masterplan starts complete.
+_masterplan_initializers = []
+
+
+def on_masterplan_created(initializer):
+    _masterplan_initializers.append(initializer)
+    return initializer
+
+
+def initialize_masterplan(masterplan):
+    """Create each app's per-masterplan rows; idempotent, so it also repairs older masterplans."""
+    for initializer in _masterplan_initializers:
+        initializer(masterplan)
+
+
 def latest_edition():
     return GuideEdition.objects.order_by("-year", "-pk").first()
 
@@ -52,6 +68,7 @@ def create_masterplan(*, region, user, start_year, period_years=10, title="", ma
         region.masterplans.filter(is_current=True).update(is_current=False)
         masterplan.is_current = True
     masterplan.save()
+    initialize_masterplan(masterplan)
     return masterplan
 
 

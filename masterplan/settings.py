@@ -270,5 +270,22 @@ LOGGING = {
     },
 }
 
+def env_weights(name, default):
+    """'baik=3,sedang=2,buruk=1' -> {'baik': 3, 'sedang': 2, 'buruk': 1}, all three required."""
+    raw = env_str(name, default)
+    try:
+        pairs = dict(item.split("=", 1) for item in raw.split(","))
+        weights = {key.strip(): int(value) for key, value in pairs.items()}
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must look like baik=3,sedang=2,buruk=1; got {raw!r}.") from None
+    if set(weights) != {"baik", "sedang", "buruk"} or min(weights.values()) < 0 \
+            or max(weights.values()) == 0:
+        raise ImproperlyConfigured(f"{name} needs non-negative weights for baik, sedang and buruk; got {raw!r}.")
+    return weights
+
+
+# Readiness and performance scoring: the points of each judgement (docs/readiness-index.md).
+READINESS_WEIGHTS = env_weights("READINESS_WEIGHTS", "baik=3,sedang=2,buruk=1")
+
 # Region list page size on the dashboards.
 REGION_PAGE_SIZE = env_int("REGION_PAGE_SIZE", 50, minimum=5)

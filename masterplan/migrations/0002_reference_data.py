@@ -4,9 +4,11 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from masterplan.reference import load_all
+    from masterplan import reference
 
-    load_all(apps)
+    reference.load_editions(apps.get_model("masterplan", "GuideEdition"))
+    reference.load_batches(apps.get_model("masterplan", "Batch"))
+    reference.load_regions(apps.get_model("masterplan", "Region"))
 
 
 class Migration(migrations.Migration):

@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.generic import UpdateView
 
 from .. import access
 from ..editing import VersionConflict, save_versioned
+from ..services import current_masterplan
 
 
 class RegionMixin(LoginRequiredMixin):
@@ -26,6 +28,27 @@ class RegionMixin(LoginRequiredMixin):
         context = super().get_context_data(**kwargs)
         context["region"] = self.region
         context["region_role"] = access.role_in(self.request.user, self.region)
+        return context
+
+
+class MasterplanMixin(RegionMixin):
+    """A page of the region's current masterplan (`self.masterplan`); `self.can_edit` says
+    whether the user may change its content. A region without one gets an explanation (404)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.region = access.region_for(request.user, kwargs["region_code"], self.action)
+        self.masterplan = current_masterplan(self.region)
+        if self.masterplan is None:
+            return TemplateResponse(request, "masterplan/no_masterplan.html",
+                                    {"region": self.region}, status=404)
+        self.can_edit = access.can(request.user, access.EDIT, self.region)
+        return super(RegionMixin, self).dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(masterplan=self.masterplan, can_edit=self.can_edit)
         return context
 
 

@@ -1,0 +1,172 @@
+"""Readiness, performance and outlook: initialising a masterplan's rows, indices, edits."""
+
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from masterplan.models import DimensionElement
+
+from . import scoring
+from .models import (
+    Component,
+    Interpretation,
+    OutlookAnalysis,
+    PerformanceAssessment,
+    ReadinessEntry,
+    SubArea,
+)
+
+
+def ensure_rows(masterplan):
+    """Give a masterplan one entry per catalogue component of its edition, one assessment per
+    dimension element and its outlook analysis. Idempotent."""
+    have = set(masterplan.readiness_entries.filter(component__isnull=False)
+               .values_list("component_id", flat=True))
+    missing = (Component.objects.filter(sub_area__element__edition=masterplan.edition_id)
+               .exclude(pk__in=have).values_list("pk", "sub_area_id"))
+    ReadinessEntry.objects.bulk_create(
+        [ReadinessEntry(masterplan=masterplan, component_id=pk, sub_area_id=sub_area_id)
+         for pk, sub_area_id in missing])
+    assessed = set(masterplan.performance_assessments.values_list("element_id", flat=True))
+    PerformanceAssessment.objects.bulk_create(
+        [PerformanceAssessment(masterplan=masterplan, element=element)
+         for element in DimensionElement.objects.filter(dimension__edition=masterplan.edition_id)
+         .exclude(pk__in=assessed)])
+    OutlookAnalysis.objects.get_or_create(masterplan=masterplan)
+
+
+def sub_areas(edition_id):
+    return (SubArea.objects.filter(element__edition=edition_id)
+            .select_related("element").order_by("element__number", "letter"))
+
+
+def sub_area_by_slug(edition_id, slug):
+    for sub_area in sub_areas(edition_id):
+        if sub_area.slug == slug:
+            return sub_area
+    return None
+
+
+def table_entries(masterplan, sub_area):
+    return (masterplan.readiness_entries.filter(sub_area=sub_area)
+            .select_related("component").order_by("component__number", "created_at", "pk"))
+
+
+# --- indices ---------------------------------------------------------------------------------
+
+def _readiness_tree(edition_id):
+    tree = defaultdict(list)
+    titles = {}
+    for sub_area in sub_areas(edition_id):
+        element = sub_area.element
+        titles[element.code] = (element.number, element.title)
+        tree[element.code].append((sub_area.pk, f"{sub_area.table_id} {sub_area.table_title}"))
+    return [(code, titles[code][1], leaves)
+            for code, leaves in sorted(tree.items(), key=lambda item: titles[item[0]][0])]
+
+
+def _performance_tree(edition_id):
+    tree = defaultdict(list)
+    titles = {}
+    for element in (DimensionElement.objects.filter(dimension__edition=edition_id)
+                    .select_related("dimension").order_by("dimension__number", "letter")):
+        titles[element.dimension.code] = (element.dimension.number, element.dimension.title)
+        tree[element.dimension.code].append((element.pk, element.title))
+    return [(code, titles[code][1], leaves)
+            for code, leaves in sorted(tree.items(), key=lambda item: titles[item[0]][0])]
+
+
+def _judgements(rows):
+    """{masterplan id: {leaf id: [(judgement, count)]}} from (masterplan, leaf, judgement, n)."""
+    result = defaultdict(lambda: defaultdict(list))
+    for masterplan_id, leaf_id, judgement, number in rows:
+        result[masterplan_id][leaf_id].append((judgement, number))
+    return result
+
+
+def readiness_indices(masterplans):
+    """{masterplan id: (overall index or None, [GroupIndex per element with sub-areas])}."""
+    masterplans = list(masterplans)
+    rows = (ReadinessEntry.objects.filter(masterplan__in=masterplans)
+            .values_list("masterplan_id", "sub_area_id", "interpretation")
+            .annotate(n=Count("id")).order_by())
+    judgements = _judgements(rows)
+    trees = {}
+    result = {}
+    for masterplan in masterplans:
+        tree = trees.setdefault(masterplan.edition_id, _readiness_tree(masterplan.edition_id))
+        result[masterplan.pk] = scoring.tree_index(tree, judgements.get(masterplan.pk, {}))
+    return result
+
+
+def performance_indices(masterplans):
+    """{masterplan id: (overall index or None, [GroupIndex per dimension with elements])}."""
+    masterplans = list(masterplans)
+    rows = (PerformanceAssessment.objects.filter(masterplan__in=masterplans)
+            .values_list("masterplan_id", "element_id", "rating")
+            .annotate(n=Count("id")).order_by())
+    judgements = _judgements(rows)
+    trees = {}
+    result = {}
+    for masterplan in masterplans:
+        tree = trees.setdefault(masterplan.edition_id, _performance_tree(masterplan.edition_id))
+        result[masterplan.pk] = scoring.tree_index(tree, judgements.get(masterplan.pk, {}))
+    return result
+
+
+def maturity(masterplans):
+    """{masterplan id: (readiness index, performance index, maturity level code or None)}."""
+    readiness = readiness_indices(masterplans)
+    performance = performance_indices(masterplans)
+    return {
+        pk: (readiness[pk][0], performance[pk][0],
+             scoring.maturity_level(readiness[pk][0], performance[pk][0]))
+        for pk in readiness
+    }
+
+
+def components_judged(masterplan, judgement):
+    return (masterplan.readiness_entries.filter(interpretation=judgement)
+            .select_related("component", "sub_area")
+            .order_by("sub_area__element__number", "sub_area__letter", "component__number"))
+
+
+def table_progress(masterplans):
+    """{masterplan id: {sub_area id: (judged, total)}}."""
+    progress = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    rows = (ReadinessEntry.objects.filter(masterplan__in=list(masterplans))
+            .values_list("masterplan_id", "sub_area_id", "interpretation")
+            .annotate(n=Count("id")).order_by())
+    for masterplan_id, sub_area_id, judgement, number in rows:
+        cell = progress[masterplan_id][sub_area_id]
+        cell[1] += number
+        if judgement:
+            cell[0] += number
+    return progress
+
+
+# --- edits -----------------------------------------------------------------------------------
+
+@transaction.atomic
+def add_extra_component(*, masterplan, sub_area, text, user):
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Tuliskan nama komponen tambahan."))
+    if masterplan.readiness_entries.filter(sub_area=sub_area, extra_text__iexact=text).exists() \
+            or sub_area.components.filter(text__iexact=text).exists():
+        raise ValidationError(_("Komponen “%(text)s” sudah ada di tabel ini.") % {"text": text})
+    return ReadinessEntry.objects.create(masterplan=masterplan, sub_area=sub_area, extra_text=text,
+                                         updated_by=user)
+
+
+@transaction.atomic
+def delete_extra_component(entry):
+    if not entry.is_extra:
+        raise ValidationError(_("Komponen dari panduan tidak dapat dihapus; kosongkan isiannya."))
+    entry.delete()
+
+
+INTERPRETATION_VALUES = {choice.value for choice in Interpretation}
