@@ -144,7 +144,7 @@ class FormsetConflict(Exception):
     """Some rows of a grid were changed by someone else; nothing of the grid was saved."""
 
     def __init__(self, conflicts):
-        super().__init__("version conflict in %d rows" % len(conflicts))
+        super().__init__(f"version conflict in {len(conflicts)} rows")
         self.conflicts = conflicts  # [(form, VersionConflict)]
 
 

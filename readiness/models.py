@@ -256,3 +256,6 @@ class CompetitivenessValue(models.Model):
             models.UniqueConstraint(fields=["indicator"], condition=Q(city__isnull=True),
                                     name="competitiveness_own_cell_unique"),
         ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value} ({self.year})"
