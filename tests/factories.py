@@ -1,7 +1,7 @@
 import factory
 
 from masterplan.models import Batch, Masterplan, Membership, Region, Role, User
-from masterplan.services import latest_edition
+from masterplan.services import initialize_masterplan, latest_edition
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -42,6 +42,12 @@ class MasterplanFactory(factory.django.DjangoModelFactory):
     start_year = 2026
     period_years = 10
     is_current = True
+
+    @factory.post_generation
+    def rows(masterplan, create, extracted, **kwargs):
+        """Each app's per-masterplan rows, as services.create_masterplan makes them."""
+        if create:
+            initialize_masterplan(masterplan)
 
 
 class BatchFactory(factory.django.DjangoModelFactory):
