@@ -35,6 +35,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class MasterplanFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Masterplan
+        skip_postgeneration_save = True
 
     region = factory.LazyFunction(lambda: region("32.73"))
     edition = factory.LazyFunction(latest_edition)
