@@ -28,7 +28,7 @@ region_patterns = [
          name="masterplan_edit"),
     path("masterplan/<int:masterplan_pk>/aktifkan/", masterplans.MasterplanSetCurrentView.as_view(),
          name="masterplan_set_current"),
-    # readiness pages: added with readiness/views
+    path("", include("readiness.urls")),
 ]
 
 admin_patterns = [

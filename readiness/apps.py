@@ -12,4 +12,4 @@ class ReadinessConfig(AppConfig):
         from . import services
 
         on_masterplan_created(services.ensure_rows)
-        # Dashboard sections are registered once the URLs they link to exist (readiness/urls.py).
+        from . import dashboard_sections  # noqa: F401  (registers the dashboard sections)

@@ -4,13 +4,18 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils.translation import gettext as _
 
+from masterplan.editing import VersionConflict
 from masterplan.models import DimensionElement
 
 from . import scoring
 from .models import (
+    BenchmarkCity,
+    BenchmarkScope,
+    CompetitivenessIndicator,
+    CompetitivenessValue,
     Component,
     Interpretation,
     OutlookAnalysis,
@@ -167,6 +172,69 @@ def delete_extra_component(entry):
     if not entry.is_extra:
         raise ValidationError(_("Komponen dari panduan tidak dapat dihapus; kosongkan isiannya."))
     entry.delete()
+
+
+def competitiveness_table(masterplan):
+    """(cities, indicators, {(indicator id, column): cell}); column is "own" or a city id."""
+    cities = list(masterplan.benchmark_cities.all())
+    indicators = list(masterplan.competitiveness_indicators.all())
+    cells = {
+        (cell.indicator_id, str(cell.city_id) if cell.city_id else "own"): cell
+        for cell in CompetitivenessValue.objects.filter(indicator__masterplan=masterplan)
+    }
+    return cities, indicators, cells
+
+
+@transaction.atomic
+def save_competitiveness(masterplan, form, user):
+    """Save a valid CompetitivenessForm, guarded by the outlook analysis' version."""
+    data = form.cleaned_data
+    outlook = masterplan.outlook
+    bumped = OutlookAnalysis.objects.filter(pk=outlook.pk, version=data["version"]).update(
+        version=F("version") + 1, updated_by=user)
+    if not bumped:
+        raise VersionConflict(OutlookAnalysis.objects.get(pk=outlook.pk), [])
+    cities = {str(city.pk): city for city in form.cities}
+    for key in form.city_keys:
+        name = data.get(f"city-{key}-name", "").strip()
+        city = cities.get(key)
+        if city and data.get(f"city-{key}-delete"):
+            city.delete()
+        elif city:
+            city.name, city.scope = name, data[f"city-{key}-scope"]
+            city.order = form.city_keys.index(key)
+            city.save()
+        elif name:
+            BenchmarkCity.objects.create(masterplan=masterplan, name=name,
+                                         scope=data[f"city-{key}-scope"] or BenchmarkScope.NASIONAL,
+                                         order=form.city_keys.index(key))
+    indicators = {str(ind.pk): ind for ind in form.indicators}
+    for key in form.indicator_keys:
+        name = data.get(f"ind-{key}-name", "").strip()
+        indicator = indicators.get(key)
+        if indicator and data.get(f"ind-{key}-delete"):
+            indicator.delete()
+            continue
+        if indicator:
+            indicator.name, indicator.unit = name, data[f"ind-{key}-unit"].strip()
+            indicator.order = form.indicator_keys.index(key)
+            indicator.save()
+        elif name:
+            indicator = CompetitivenessIndicator.objects.create(
+                masterplan=masterplan, name=name, unit=data[f"ind-{key}-unit"].strip(),
+                order=form.indicator_keys.index(key))
+        else:
+            continue
+        for column in form.columns:
+            if column != "own" and (column not in cities or data.get(f"city-{column}-delete")):
+                continue
+            value, year = data.get(f"cell-{key}-{column}-value"), data.get(f"cell-{key}-{column}-year")
+            city_id = None if column == "own" else int(column)
+            if value is None and year is None:
+                CompetitivenessValue.objects.filter(indicator=indicator, city_id=city_id).delete()
+            else:
+                CompetitivenessValue.objects.update_or_create(
+                    indicator=indicator, city_id=city_id, defaults={"value": value, "year": year})
 
 
 INTERPRETATION_VALUES = {choice.value for choice in Interpretation}

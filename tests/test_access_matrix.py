@@ -90,6 +90,29 @@ def batch_kwargs(world, region):
     return {"batch_pk": Batch.objects.first().pk}
 
 
+def _masterplan(world, region):
+    return world.masterplans["own" if region == world.own else "other"]
+
+
+def table_kwargs(world, region):
+    return {"region_code": region.code, "table": "ii-2"}
+
+
+def entry_kwargs(world, region):
+    entry = _masterplan(world, region).readiness_entries.filter(component__number=1,
+                                                                sub_area__code="human_resources").get()
+    return {"region_code": region.code, "table": "ii-2", "entry_pk": entry.pk}
+
+
+def extra_entry_kwargs(world, region):
+    from readiness.services import add_extra_component, sub_area_by_slug
+
+    masterplan = _masterplan(world, region)
+    entry = add_extra_component(masterplan=masterplan, text="Komponen uji",
+                                sub_area=sub_area_by_slug(masterplan.edition_id, "ii-2"), user=None)
+    return {"region_code": region.code, "table": "ii-2", "entry_pk": entry.pk}
+
+
 def reset_kwargs(world, region):
     return {"uidb64": "MQ", "token": "set-password"}
 
@@ -119,6 +142,17 @@ EXPECTATIONS = {
     "masterplan_edit": Case(masterplan_kwargs, get=region_page(TEAM, admin=DENIED),
                             post=region_page(TEAM, admin=DENIED)),
     "masterplan_set_current": Case(masterplan_kwargs, post=region_page({"ketua"})),
+    # Readiness, performance and outlook (readiness app).
+    "readiness_overview": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "readiness_table": Case(table_kwargs, get=region_page(EVERY_ROLE)),
+    "readiness_entry": Case(entry_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "readiness_extra_add": Case(table_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "readiness_extra_delete": Case(extra_entry_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "performance": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                        post=region_page(TEAM, admin=DENIED)),
+    "outlook": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page(TEAM, admin=DENIED)),
+    "competitiveness": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                            post=region_page(TEAM, admin=DENIED)),
     # Kominfo admin pages.
     "account_list": Case(get=admin_page()),
     "account_create": Case(get=admin_page(), post=admin_page()),
@@ -167,7 +201,8 @@ def outcome(response):
         if location.startswith(reverse("login")):
             return LOGIN
         return REDIRECT
-    return {200: OK, 403: DENIED, 404: MISSING}.get(status, str(status))
+    # 422: the view handled the request and refused the input (form errors).
+    return {200: OK, 422: OK, 403: DENIED, 404: MISSING}.get(status, str(status))
 
 
 @pytest.mark.parametrize("name,method,target,role", list(_cases()))

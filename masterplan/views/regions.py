@@ -8,7 +8,7 @@ from django.views.generic import TemplateView, View
 from .. import access, services
 from ..forms import AccountCreateForm, RegionForm
 from ..models import Membership
-from ..sections import completion_table, overall_percent
+from ..sections import completion_table, overall_percent, parts_table
 from .base import RegionMixin, VersionedUpdateView
 
 
@@ -20,10 +20,13 @@ class RegionDetailView(RegionMixin, TemplateView):
         user, region = self.request.user, self.region
         masterplan = services.current_masterplan(region)
         sections = completion_table([masterplan])[masterplan.pk] if masterplan else []
+        parts = parts_table(masterplan) if masterplan else {}
+        sections = [(section, progress, parts.get(section.key, []))
+                    for section, progress in sections]
         context.update(
             masterplan=masterplan,
             sections=sections,
-            overall=overall_percent(sections),
+            overall=overall_percent([(section, progress) for section, progress, _ in sections]),
             masterplans=region.masterplans.select_related("edition"),
             team=services.team_of(region),
             can_edit=access.can(user, access.EDIT, region),

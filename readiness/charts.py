@@ -1,0 +1,237 @@
+"""Server-rendered SVG charts: the readiness bars and the maturity staircase.
+
+Each function returns a safe string of inline SVG markup. The charts carry no JavaScript and no
+external CSS or fonts (every style is a presentation attribute), scale through their viewBox,
+and are accessible images (role="img", <title>, <desc>); the page showing one also prints the
+same numbers as a table. They are drawn for the web pages and reused in the PDF books
+(WeasyPrint renders inline SVG). Coordinates are written with a dot; the numbers shown to people
+use the Indonesian format (comma), the same as the templates' `floatformat`.
+"""
+
+from dataclasses import dataclass
+
+from django.template.defaultfilters import floatformat
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from .scoring import MATURITY_LEVELS, maturity_label, maturity_level
+
+FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
+TEXT = "#212529"
+MUTED = "#6c757d"
+GRID = "#dee2e6"
+
+
+def format_index(value):
+    """An index 0-100 with one decimal in the Indonesian format ("72,5"), '' for None."""
+    return "" if value is None else floatformat(value, 1)
+
+
+def _n(value):
+    """A coordinate: at most one decimal, dot as separator, no trailing '.0'."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _attrs(**attributes):
+    """Escaped XML attributes; a trailing underscore is dropped and '_' becomes '-'."""
+    return " ".join(f'{name.rstrip("_").replace("_", "-")}="{escape(value)}"'
+                    for name, value in attributes.items() if value is not None)
+
+
+def _text(x, y, content, **attributes):
+    return f'<text {_attrs(x=_n(x), y=_n(y), **attributes)}>{escape(content)}</text>'
+
+
+def _svg(chart_id, width, height, title, description, body, described_by=None):
+    labelled_by = f"{chart_id}-title {chart_id}-desc"
+    head = _attrs(xmlns="http://www.w3.org/2000/svg", id=chart_id, viewBox=f"0 0 {width} {height}",
+                  width=str(width), height=str(height), role="img", aria_labelledby=labelled_by,
+                  aria_describedby=described_by, style="max-width: 100%; height: auto",
+                  font_family=FONT_FAMILY, font_size="11", fill=TEXT)
+    return mark_safe(
+        f"<svg {head}>"
+        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
+        f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>'
+        f"{''.join(body)}</svg>")
+
+
+# --- horizontal bars -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Bar:
+    """One row of a bar chart; `level` 0 is a group (element), 1 a member (sub-area)."""
+
+    label: str
+    value: float | None
+    level: int = 0
+
+
+BAR_WIDTH = 820
+BAR_LABEL_X = 8
+BAR_INDENT = 16
+BAR_X = 390  # where the 0 of the scale is
+BAR_SCALE = 3.2  # pixels per index point: 100 -> 320 px
+BAR_TOP = 30  # room for the scale's labels
+BAR_ROW = 22
+BAR_GROUP_GAP = 8
+BAR_LABEL_CHARS = 56
+BAR_COLOURS = {0: "#1c5a9c", 1: "#6ea8dc"}
+UNJUDGED = "belum dinilai"
+
+
+def _clip(label, limit=BAR_LABEL_CHARS):
+    return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
+
+
+def bar_chart(bars, *, title, chart_id="grafik-batang", described_by=None):
+    """Horizontal bars on a 0-100 scale, each with its value printed; a bar without a value
+    says 'belum dinilai'. `bars`: Bar rows in display order."""
+    bars = list(bars)
+    body = []
+    y = BAR_TOP
+    rows = []
+    for position, bar in enumerate(bars):
+        if position and bar.level == 0:
+            y += BAR_GROUP_GAP
+        rows.append((y, bar))
+        y += BAR_ROW
+    height = y + 8
+    # Scale: vertical grid lines with their labels above the bars.
+    for tick in (0, 25, 50, 75, 100):
+        x = BAR_X + tick * BAR_SCALE
+        body.append(f'<line {_attrs(x1=_n(x), y1=_n(BAR_TOP - 6), x2=_n(x), y2=_n(height - 8), stroke=GRID)}/>')
+        body.append(_text(x, BAR_TOP - 12, str(tick), text_anchor="middle", fill=MUTED,
+                          font_size="10"))
+    for y, bar in rows:
+        middle = y + BAR_ROW / 2
+        bold = bar.level == 0
+        spoken = f"{bar.label}: {format_index(bar.value) if bar.value is not None else _(UNJUDGED)}"
+        body.append(f'<g class="bar"><title>{escape(spoken)}</title>')
+        body.append(_text(BAR_LABEL_X + BAR_INDENT * bar.level, middle + 4, _clip(bar.label),
+                          font_weight="bold" if bold else None))
+        if bar.value is None:
+            body.append(_text(BAR_X + 4, middle + 4, _(UNJUDGED), fill=MUTED, font_style="italic"))
+        else:
+            value = max(0.0, min(100.0, float(bar.value)))
+            thickness = 14 if bold else 11
+            body.append(f'<rect {_attrs(x=_n(BAR_X), y=_n(middle - thickness / 2), width=_n(value * BAR_SCALE), height=_n(thickness), fill=BAR_COLOURS.get(bar.level, BAR_COLOURS[1]))}/>')
+            body.append(_text(BAR_X + value * BAR_SCALE + 5, middle + 4, format_index(bar.value),
+                              font_weight="bold" if bold else None))
+        body.append("</g>")
+    judged = [bar for bar in bars if bar.value is not None]
+    description = "; ".join(
+        f"{bar.label}: {format_index(bar.value) if bar.value is not None else _(UNJUDGED)}"
+        for bar in bars) or _("Tidak ada data.")
+    if not judged:
+        description = _("Belum ada yang dinilai.") + " " + description
+    return _svg(chart_id, BAR_WIDTH, height, title, description, body, described_by)
+
+
+def _short_table_title(title):
+    """'Tabel II.2 Analisis Kualitas SDM Daerah' -> 'Tabel II.2 Kualitas SDM Daerah': every
+    table of the guide starts with 'Analisis', which the chart's narrow label column drops."""
+    head, separator, rest = title.partition(" Analisis ")
+    return f"{head} {rest}" if separator and head.startswith("Tabel") else title
+
+
+def readiness_bars(groups, *, chart_id="grafik-kesiapan", described_by=None):
+    """The bar chart of `services.readiness_indices`' groups: each element, then its tables."""
+    bars = []
+    for group in groups:
+        bars.append(Bar(group.title, group.index, 0))
+        bars.extend(Bar(_short_table_title(child.title), child.index, 1) for child in group.children)
+    return bar_chart(bars, title=_("Indeks kesiapan per elemen dan per tabel (0–100)"),
+                     chart_id=chart_id, described_by=described_by)
+
+
+# --- maturity staircase ----------------------------------------------------------------------
+
+MATURITY_PLOT_X = 72  # left edge of the plot (room for the y axis)
+MATURITY_PLOT_Y = 16
+MATURITY_SCALE = 4.0  # pixels per index point: the plot is 400 x 400
+MATURITY_PLOT_SIZE = 100 * MATURITY_SCALE
+MATURITY_WIDTH = MATURITY_PLOT_X + MATURITY_PLOT_SIZE + 24
+MATURITY_HEIGHT = MATURITY_PLOT_Y + MATURITY_PLOT_SIZE + 58
+MATURITY_COLOURS = {"initial": "#eef1f4", "developing": "#d7e7f5", "managed": "#b3d1ec",
+                    "optimized": "#8bbbe3"}
+POINT_COLOUR = "#b02a37"
+
+
+def maturity_xy(readiness, performance):
+    """SVG coordinates of an index pair (readiness on x, performance on y, 0 at bottom left)."""
+    return (MATURITY_PLOT_X + readiness * MATURITY_SCALE,
+            MATURITY_PLOT_Y + (100 - performance) * MATURITY_SCALE)
+
+
+def maturity_chart(readiness, performance, *, point_label="", chart_id="grafik-kematangan",
+                   described_by=None):
+    """The maturity model: x = readiness (capability), y = performance, both 0-100. Each level
+    is the area where the lower of the two indices reaches its threshold but not the next one,
+    so the levels nest as a staircase towards the top right. The region is plotted when both
+    indices exist."""
+    body = []
+    thresholds = [minimum for _code, _label, minimum in MATURITY_LEVELS]
+    # Levels from the lowest: each covers [its threshold, 100] on both axes, the next on top.
+    for code, _label, minimum in MATURITY_LEVELS:
+        x, y = maturity_xy(minimum, 100)
+        size = (100 - minimum) * MATURITY_SCALE
+        body.append(f'<rect {_attrs(class_="level level-" + code, x=_n(x), y=_n(y), width=_n(size), height=_n(size), fill=MATURITY_COLOURS.get(code, "#eeeeee"), stroke="#ffffff", stroke_width="1.5")}/>')
+    # Level names along the top edge, each inside its own step (top-arm of the L).
+    bounds = thresholds[1:] + [100]
+    for (code, label, minimum), upper in zip(MATURITY_LEVELS, bounds, strict=True):
+        x, y = maturity_xy((minimum + upper) / 2, 100)
+        body.append(_text(x, y + 16, label, class_="level-label", text_anchor="middle",
+                          font_weight="bold", font_size="10.5"))
+    left, top = maturity_xy(0, 100)
+    right, bottom = maturity_xy(100, 0)
+    body.append(f'<rect {_attrs(x=_n(left), y=_n(top), width=_n(MATURITY_PLOT_SIZE), height=_n(MATURITY_PLOT_SIZE), fill="none", stroke=MUTED)}/>')
+    # Ticks at 0, the thresholds and 100 on both axes.
+    for tick in sorted(set(thresholds) | {0, 100}):
+        x, _y = maturity_xy(tick, 0)
+        _x, y = maturity_xy(0, tick)
+        body.append(f'<line {_attrs(x1=_n(x), y1=_n(bottom), x2=_n(x), y2=_n(bottom + 5), stroke=MUTED)}/>')
+        body.append(_text(x, bottom + 17, str(tick), text_anchor="middle", fill=MUTED, font_size="10"))
+        body.append(f'<line {_attrs(x1=_n(left - 5), y1=_n(y), x2=_n(left), y2=_n(y), stroke=MUTED)}/>')
+        body.append(_text(left - 8, y + 4, str(tick), text_anchor="end", fill=MUTED, font_size="10"))
+    body.append(_text((left + right) / 2, bottom + 40, _("Kesiapan (kemampuan/capability)"),
+                      text_anchor="middle"))
+    axis_y = (top + bottom) / 2
+    body.append(_text(left - 42, axis_y, _("Kinerja (performance)"), text_anchor="middle",
+                      transform=f"rotate(-90 {_n(left - 42)} {_n(axis_y)})"))
+
+    level = maturity_level(readiness, performance)
+    if level is not None:
+        x, y = maturity_xy(max(0.0, min(100.0, readiness)), max(0.0, min(100.0, performance)))
+        body.append(f'<line {_attrs(x1=_n(left), y1=_n(y), x2=_n(x), y2=_n(y), stroke=POINT_COLOUR, stroke_dasharray="3 3")}/>')
+        body.append(f'<line {_attrs(x1=_n(x), y1=_n(y), x2=_n(x), y2=_n(bottom), stroke=POINT_COLOUR, stroke_dasharray="3 3")}/>')
+        body.append(f'<circle {_attrs(class_="point", cx=_n(x), cy=_n(y), r="6", fill=POINT_COLOUR, stroke="#ffffff", stroke_width="2")}/>')
+        numbers = f"({format_index(readiness)}; {format_index(performance)})"
+        text = f"{point_label} {numbers}" if point_label else numbers
+        # Right of the point on the left half, left of it on the right half; below the point
+        # near the top so the level names stay readable.
+        anchor, dx = ("start", 10) if readiness <= 50 else ("end", -10)
+        dy = 20 if performance > 80 else -10
+        body.append(_text(x + dx, y + dy, text, class_="point-label", text_anchor=anchor,
+                          font_weight="bold", fill=POINT_COLOUR))
+        description = _("Kesiapan %(readiness)s, kinerja %(performance)s: tingkat kematangan "
+                        "%(level)s.") % {"readiness": format_index(readiness),
+                                         "performance": format_index(performance),
+                                         "level": maturity_label(level)}
+        if point_label:
+            description = f"{point_label}. {description}"
+    else:
+        missing = [name for name, value in ((_("indeks kesiapan"), readiness),
+                                            (_("indeks kinerja"), performance)) if value is None]
+        x, y = maturity_xy(25, 25)
+        body.append(_text(x, y, _("Titik belum dapat digambar"), text_anchor="middle", fill=MUTED,
+                          font_style="italic"))
+        description = _("Titik wilayah belum dapat digambar: %(missing)s belum ada.") % {
+            "missing": _(" dan ").join(missing)}
+    steps = "; ".join(
+        _("%(label)s: kedua indeks minimal %(minimum)s") % {"label": label, "minimum": minimum}
+        for _code, label, minimum in MATURITY_LEVELS)
+    return _svg(chart_id, _n(MATURITY_WIDTH), _n(MATURITY_HEIGHT),
+                _("Model kematangan: kesiapan (kemampuan) dan kinerja"),
+                f"{description} {steps}.", body, described_by)

@@ -1,0 +1,13 @@
+from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def index_value(value):
+    """An index 0-100 with one decimal in the Indonesian format, or 'belum dinilai'."""
+    if value is None:
+        return _("belum dinilai")
+    return number_format(value, decimal_pos=1)
