@@ -1,9 +1,16 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from masterplan.editing import VersionedFormMixin
 
 from .models import BenchmarkScope, Interpretation, OutlookAnalysis, PerformanceAssessment, ReadinessEntry
+
+def plain_decimal(value):
+    """Decimal without trailing zeros or exponent: 14.6000 -> 14.6, 5.12E+11 -> 512000000000."""
+    return Decimal(format(value.normalize(), "f"))
+
 
 JUDGEMENT_CHOICES = [*Interpretation.choices, ("", _("Belum dinilai"))]
 
@@ -30,6 +37,8 @@ class EntryForm(VersionedFormMixin, forms.ModelForm):
         self.fields["value_number"].widget.is_localized = True
         self.fields["value_number"].widget.input_type = "text"
         self.fields["value_number"].widget.attrs["inputmode"] = "decimal"
+        if self.instance.value_number is not None:
+            self.initial["value_number"] = plain_decimal(self.instance.value_number)
 
     def clean(self):
         cleaned = super().clean()
@@ -105,7 +114,8 @@ class CompetitivenessForm(forms.Form):
                 cell = cells.get((indicator.pk if indicator else None, column))
                 self.fields[f"cell-{key}-{column}-value"] = forms.DecimalField(
                     label=_("Nilai"), max_digits=20, decimal_places=4, required=False,
-                    localize=True, initial=cell.value if cell else None,
+                    localize=True,
+                    initial=plain_decimal(cell.value) if cell and cell.value is not None else None,
                     widget=forms.TextInput(attrs={"inputmode": "decimal"}))
                 self.fields[f"cell-{key}-{column}-year"] = forms.IntegerField(
                     label=_("Tahun"), min_value=1945, max_value=2100, required=False,

@@ -11,3 +11,13 @@ def index_value(value):
     if value is None:
         return _("belum dinilai")
     return number_format(value, decimal_pos=1)
+
+
+@register.filter
+def plain_number(value):
+    """A Decimal as people write it in Indonesian: 512.000.000.000 or 14,6 (no trailing zeros)."""
+    if value is None or value == "":
+        return ""
+    from ..forms import plain_decimal
+
+    return number_format(plain_decimal(value), force_grouping=True)

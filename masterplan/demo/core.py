@@ -1,14 +1,7 @@
-"""Demo content for `manage.py seed_demo`: the single place demo data is created.
+"""Demo regions, accounts and masterplans."""
 
-Two regions: Kota Bandung (32.73), filled as completely as the app allows, and Kabupaten
-Banyuwangi (35.10), nearly empty. Every function is idempotent: running seed_demo twice
-leaves the same data.
-"""
-
-from django.db import transaction
-
-from .models import Batch, Masterplan, Membership, Region, Role, User
-from .services import create_masterplan
+from ..models import Batch, Masterplan, Membership, Region, Role, User
+from ..services import create_masterplan
 
 DEMO_PASSWORD = "masterplan-demo"
 FULL_REGION = "32.73"
@@ -47,7 +40,6 @@ def _masterplan(region, ketua):
     return masterplan
 
 
-@transaction.atomic
 def seed():
     """Create the demo regions' batch, accounts and masterplans; returns a summary dict."""
     batch = Batch.objects.get(year=2017, name="Gerakan Menuju 100 Smart City 2017")
@@ -64,4 +56,5 @@ def seed():
                                              defaults={"role": role})
     full = _masterplan(regions[FULL_REGION], users["ketua.bandung"])
     empty = _masterplan(regions[EMPTY_REGION], users["ketua.banyuwangi"])
-    return {"accounts": len(users), "masterplans": [full.title, empty.title]}
+    return {"accounts": len(users), "masterplans": [full.title, empty.title],
+            "masterplan_objects": (full, empty)}

@@ -1,0 +1,20 @@
+"""Demo content for `manage.py seed_demo`: the single place demo data is created.
+
+Two regions: Kota Bandung (32.73), filled as completely as the app allows, and Kabupaten
+Banyuwangi (35.10), nearly empty. Each module fills one part of the method; every step is
+idempotent, so running seed_demo twice leaves the same data.
+"""
+
+from django.db import transaction
+
+from . import core, readiness
+
+DEMO_PASSWORD = core.DEMO_PASSWORD
+
+
+@transaction.atomic
+def seed():
+    summary = core.seed()
+    full, empty = summary["masterplan_objects"]
+    readiness.seed(full, empty)
+    return summary
