@@ -56,6 +56,14 @@ class TableMixin(MasterplanMixin):
             self.request.user, action, pk=self.kwargs["entry_pk"])
 
 
+    def table_status(self):
+        """Judged/total of this table, its index and the overall readiness index."""
+        overall, elements = services.readiness_indices([self.masterplan])[self.masterplan.pk]
+        table = next(child for element in elements for child in element.children
+                     if child.code == self.sub_area.pk)
+        return {"judged": table.judged, "total": table.judged + table.unjudged,
+                "index": table.index, "overall": overall}
+
     def table_context(self, bound_form=None):
         """The table page's rows (one form each; `bound_form` replaces its row's form)."""
         services.ensure_rows(self.masterplan)
@@ -68,8 +76,7 @@ class TableMixin(MasterplanMixin):
         position = [t.pk for t in tables].index(self.sub_area.pk)
         return {
             "region": self.region, "masterplan": self.masterplan, "can_edit": self.can_edit,
-            "sub_area": self.sub_area, "rows": rows, "total": len(rows),
-            "judged": sum(1 for form in rows if form.instance.interpretation),
+            "sub_area": self.sub_area, "rows": rows, "status": self.table_status(),
             "extra_form": ExtraComponentForm(),
             "previous_table": tables[position - 1] if position > 0 else None,
             "next_table": tables[position + 1] if position + 1 < len(tables) else None,
@@ -107,7 +114,7 @@ class EntrySaveView(TableMixin, View):
                 form = EntryForm(instance=form.instance)
             return render(request, "readiness/_entry_row.html", {
                 "form": form, "saved": saved, "can_edit": True, "region": self.region,
-                "sub_area": self.sub_area,
+                "sub_area": self.sub_area, "oob": True, "status": self.table_status(),
             }, status=200 if saved else 422)
         if saved:
             messages.success(request, _("Isian “%(label)s” disimpan.") % {"label": entry.label})

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.formats import localize_input
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
@@ -12,6 +13,7 @@ from masterplan.views.base import MasterplanMixin, VersionedUpdateView
 
 from .. import services
 from ..forms import CompetitivenessForm, OutlookForm
+from ..models import OutlookAnalysis
 
 
 class OutlookView(MasterplanMixin, VersionedUpdateView):
@@ -43,28 +45,38 @@ class OutlookView(MasterplanMixin, VersionedUpdateView):
 class CompetitivenessView(MasterplanMixin, FormView):
     template_name = "readiness/competitiveness.html"
 
-    def get_form(self, form_class=None):
+    def build_form(self, data=None):
         services.ensure_rows(self.masterplan)
         cities, indicators, cells = services.competitiveness_table(self.masterplan)
-        data = self.request.POST if self.request.method == "POST" else None
+        outlook = OutlookAnalysis.objects.get(masterplan=self.masterplan)
         return CompetitivenessForm(data, cities=cities, indicators=indicators, cells=cells,
-                                   initial={"version": self.masterplan.outlook.version})
+                                   initial={"version": outlook.version}), outlook
+
+    def get_form(self, form_class=None):
+        return self.build_form()[0]
 
     def post(self, request, *args, **kwargs):
         access.require(request.user, access.EDIT, self.region)
-        form = self.get_form()
+        form, outlook = self.build_form(request.POST)
+        if request.POST.get("version") != str(outlook.version):
+            return self.conflict(VersionConflict(outlook, []))
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=422)
         try:
             services.save_competitiveness(self.masterplan, form, request.user)
         except VersionConflict as conflict:
-            # Keep the input, now based on the current version: saving again overwrites.
-            data = request.POST.copy()
-            data["version"] = str(conflict.current.version)
-            form = self.get_form()
-            form.data = data
-            form.full_clean()
-            form.add_error(None, conflict.message)
-            return self.render_to_response(self.get_context_data(form=form), status=422)
+            return self.conflict(conflict)
         messages.success(request, _("Tabel daya saing disimpan."))
         return redirect("competitiveness", region_code=self.region.code)
+
+    def conflict(self, conflict):
+        """The current table with the user's input laid over it: saving again overwrites."""
+        fresh, outlook = self.build_form()
+        data = {name: localize_input(fresh[name].value()) for name in fresh.fields
+                if fresh[name].value() not in (None, False)}
+        data.update((key, value) for key, value in self.request.POST.items() if key in fresh.fields)
+        data["version"] = str(outlook.version)
+        form, _outlook = self.build_form(data)
+        form.is_valid()
+        form.add_error(None, conflict.message)
+        return self.render_to_response(self.get_context_data(form=form), status=422)

@@ -1,0 +1,183 @@
+"""Indices across regions, for Kominfo admins and Tim Pembimbing: a page and an .xlsx export.
+
+Every region the user may see that has a current masterplan, with its readiness index,
+performance index and maturity level. The indices come from the bulk functions of
+readiness.services, so a request costs a fixed number of queries however many regions match.
+"""
+
+from dataclasses import dataclass
+from io import BytesIO
+
+from django.conf import settings
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView, View
+
+from masterplan import access
+from masterplan.models import Masterplan, Region, Role
+
+from .. import scoring, services
+from ..filters import IndexRegionFilter
+
+# Sort keys of the overview (?urut=..., '-' in front for descending).
+DB_SORTS = {
+    "kode": ("region__code",),
+    "nama": ("region__name", "region__code"),
+    "provinsi": ("region__province__code", "region__code"),
+    "angkatan": ("region__batch__year", "region__batch__name", "region__code"),
+}
+INDEX_SORTS = {"kesiapan", "kinerja", "kematangan"}
+LEVEL_RANK = {code: rank for rank, (code, _label, _minimum) in enumerate(scoring.MATURITY_LEVELS)}
+
+
+@dataclass
+class IndexRow:
+    region: Region
+    masterplan: Masterplan
+    readiness: float | None
+    performance: float | None
+    level: str | None
+
+    @property
+    def level_label(self):
+        return scoring.maturity_label(self.level)
+
+    def sort_value(self, key):
+        if key == "kesiapan":
+            return self.readiness
+        if key == "kinerja":
+            return self.performance
+        return LEVEL_RANK.get(self.level)
+
+
+def can_see_overview(user):
+    return access.is_admin(user) or Role.PEMBIMBING in access.region_roles(user).values()
+
+
+class AnalystRequiredMixin(LoginRequiredMixin):
+    """Kominfo admins and Tim Pembimbing (of any region) only."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not can_see_overview(request.user):
+            raise PermissionDenied(_("Halaman ini hanya untuk admin Kominfo dan tim pembimbing."))
+        return super().dispatch(request, *args, **kwargs)
+
+
+def sort_key(request):
+    key = request.GET.get("urut", "kode")
+    return key if key.lstrip("-") in DB_SORTS.keys() | INDEX_SORTS else "kode"
+
+
+def index_rows(request):
+    """(the filter, the sorted rows) for the request's filters and sort order."""
+    regions = Region.objects.restrict(request.user, access.VIEW).filter(masterplans__is_current=True)
+    region_filter = IndexRegionFilter(request.GET, queryset=regions)
+    key = sort_key(request)
+    descending, name = key.startswith("-"), key.lstrip("-")
+    order = DB_SORTS.get(name, DB_SORTS["kode"])
+    masterplans = list(
+        Masterplan.objects.filter(is_current=True, region__in=region_filter.qs)
+        .select_related("region", "region__province", "region__batch")
+        .order_by(*(f"-{field}" if descending and name in DB_SORTS else field for field in order)))
+    levels = services.maturity(masterplans)
+    rows = [IndexRow(mp.region, mp, *levels[mp.pk]) for mp in masterplans]
+    if name in INDEX_SORTS:
+        # Stable sort on top of the code order; regions without the index always come last.
+        rows.sort(key=lambda row: (row.sort_value(name) is None,
+                                   -(row.sort_value(name) or 0) if descending
+                                   else (row.sort_value(name) or 0)))
+    return region_filter, rows
+
+
+class IndexOverviewView(AnalystRequiredMixin, TemplateView):
+    template_name = "readiness/index_overview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        region_filter, rows = index_rows(self.request)
+        page = Paginator(rows, settings.REGION_PAGE_SIZE).get_page(self.request.GET.get("halaman"))
+        query = self.request.GET.copy()
+        query.pop("halaman", None)
+        sort_query = query.copy()
+        sort_query.pop("urut", None)
+        context.update(
+            filter=region_filter,
+            page=page,
+            sort=sort_key(self.request),
+            query=query.urlencode(),
+            sort_query=sort_query.urlencode(),
+            is_admin=access.is_admin(self.request.user),
+            columns=[("kode", _("Kode")), ("nama", _("Wilayah")), ("provinsi", _("Provinsi")),
+                     ("angkatan", _("Angkatan")), ("kesiapan", _("Indeks kesiapan")),
+                     ("kinerja", _("Indeks kinerja")), ("kematangan", _("Tingkat kematangan"))],
+        )
+        return context
+
+
+# --- .xlsx export ----------------------------------------------------------------------------
+
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _put(sheet, row, column, value):
+    """Write one cell; text that a spreadsheet could read as a formula stays literal text."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        cell.data_type = "s"  # openpyxl would otherwise store '=...' as a formula
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    return cell
+
+
+def index_workbook(rows):
+    """The rows as an .xlsx workbook (bytes): a header row, then one row per region."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Indeks")
+    headers = [_("Kode"), _("Wilayah"), _("Provinsi"), _("Angkatan"), _("Indeks kesiapan"),
+               _("Indeks kinerja"), _("Tingkat kematangan")]
+    for column, header in enumerate(headers, start=1):
+        _put(sheet, 1, column, header).font = _bold()
+    for number, row in enumerate(rows, start=2):
+        region = row.region
+        values = [region.code, region.display_name,
+                  region.province.display_name if region.province else None,
+                  region.batch.name if region.batch else None,
+                  row.readiness, row.performance, row.level_label or None]
+        for column, value in enumerate(values, start=1):
+            cell = _put(sheet, number, column, value)
+            if column in (5, 6):
+                cell.number_format = "0.0"
+    for column, width in enumerate((9, 34, 30, 36, 16, 16, 18), start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _bold():
+    from openpyxl.styles import Font
+
+    return Font(bold=True)
+
+
+class IndexExportView(AnalystRequiredMixin, View):
+    """The overview's filtered and sorted rows (all pages) as .xlsx."""
+
+    def get(self, request, *args, **kwargs):
+        _filter, rows = index_rows(request)
+        filename = f"indeks-kematangan-{timezone.localdate():%Y-%m-%d}.xlsx"
+        response = HttpResponse(index_workbook(rows), content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
