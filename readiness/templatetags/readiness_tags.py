@@ -10,7 +10,7 @@ def index_value(value):
     """An index 0-100 with one decimal in the Indonesian format, or 'belum dinilai'."""
     if value is None:
         return _("belum dinilai")
-    return number_format(value, decimal_pos=1)
+    return number_format(round(value, 1), decimal_pos=1)  # number_format truncates
 
 
 @register.filter
