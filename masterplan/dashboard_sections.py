@@ -29,4 +29,5 @@ register(Section(
     order=0,
     url_name="region_team",
     completion=team_completion,
+    short=_("Tim"),
 ))

@@ -41,6 +41,12 @@ class Section:
     completion: Callable  # (list[Masterplan]) -> dict[int, Progress]
     # Optional: (list[Masterplan]) -> dict[int, list[Part]], shown under the section.
     parts: Callable | None = None
+    # Optional short label for compact lists (the region list); defaults to the title.
+    short: str = ""
+
+    @property
+    def label(self):
+        return self.short or self.title
 
 
 _registry: dict[str, Section] = {}

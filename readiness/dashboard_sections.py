@@ -53,9 +53,9 @@ def outlook_completion(masterplans):
 
 
 register(Section(key="outlook", title=_("Analisis masa depan"), order=10, url_name="outlook",
-                 completion=outlook_completion))
+                 completion=outlook_completion, short=_("Masa depan")))
 register(Section(key="readiness", title=_("Analisis kesiapan (Tabel II.2–II.10)"), order=20,
                  url_name="readiness_overview", completion=readiness_completion,
-                 parts=readiness_parts))
+                 parts=readiness_parts, short=_("Kesiapan")))
 register(Section(key="performance", title=_("Penilaian kinerja 18 elemen smart city"), order=30,
-                 url_name="performance", completion=performance_completion))
+                 url_name="performance", completion=performance_completion, short=_("Kinerja")))

@@ -38,10 +38,11 @@ def region_list(request):
 
     masterplan_ids = [r.current_masterplan_id for r in page if r.current_masterplan_id]
     masterplans = list(Masterplan.objects.filter(pk__in=masterplan_ids))
-    progress = {mp_id: overall_percent(items)
-                for mp_id, items in completion_table(masterplans).items()}
+    table = completion_table(masterplans)
     for region in page:
-        region.progress = progress.get(region.current_masterplan_id)
+        sections = table.get(region.current_masterplan_id)
+        region.progress = overall_percent(sections) if sections else None
+        region.sections = sections or []
 
     query = request.GET.copy()
     query.pop("halaman", None)
