@@ -102,7 +102,9 @@ def readiness_indices(masterplans):
     trees = {}
     result = {}
     for masterplan in masterplans:
-        tree = trees.setdefault(masterplan.edition_id, _readiness_tree(masterplan.edition_id))
+        if masterplan.edition_id not in trees:  # one catalogue query per edition
+            trees[masterplan.edition_id] = _readiness_tree(masterplan.edition_id)
+        tree = trees[masterplan.edition_id]
         result[masterplan.pk] = scoring.tree_index(tree, judgements.get(masterplan.pk, {}))
     return result
 
@@ -117,7 +119,9 @@ def performance_indices(masterplans):
     trees = {}
     result = {}
     for masterplan in masterplans:
-        tree = trees.setdefault(masterplan.edition_id, _performance_tree(masterplan.edition_id))
+        if masterplan.edition_id not in trees:  # one catalogue query per edition
+            trees[masterplan.edition_id] = _performance_tree(masterplan.edition_id)
+        tree = trees[masterplan.edition_id]
         result[masterplan.pk] = scoring.tree_index(tree, judgements.get(masterplan.pk, {}))
     return result
 
