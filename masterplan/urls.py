@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from readiness import analysis_urls as readiness_analysis_urls
+
 from .views import accounts, auth, batches, dashboard, masterplans, regions
 
 auth_patterns = [
@@ -29,6 +31,7 @@ region_patterns = [
     path("masterplan/<int:masterplan_pk>/aktifkan/", masterplans.MasterplanSetCurrentView.as_view(),
          name="masterplan_set_current"),
     path("", include("readiness.urls")),
+    path("", include(readiness_analysis_urls.region_urlpatterns)),
 ]
 
 admin_patterns = [
@@ -49,5 +52,6 @@ urlpatterns = [
     path("wilayah/", dashboard.region_list, name="region_list"),
     path("wilayah/<str:region_code>/", include(region_patterns)),
     path("kelola/", include(admin_patterns)),
+    path("", include("readiness.analysis_urls")),
     path("", include(auth_patterns)),
 ]

@@ -44,12 +44,19 @@ def _text(x, y, content, **attributes):
     return f'<text {_attrs(x=_n(x), y=_n(y), **attributes)}>{escape(content)}</text>'
 
 
-def _svg(chart_id, width, height, title, description, body, described_by=None):
+def _shape(tag, **attributes):
+    """An empty element; float attributes become coordinates."""
+    values = {name: _n(value) if isinstance(value, float | int) else value
+              for name, value in attributes.items()}
+    return f"<{tag} {_attrs(**values)}/>"
+
+
+def _svg(chart_id, width, height, title, description, body, described_by=None, font_size=11):
     labelled_by = f"{chart_id}-title {chart_id}-desc"
     head = _attrs(xmlns="http://www.w3.org/2000/svg", id=chart_id, viewBox=f"0 0 {width} {height}",
                   width=str(width), height=str(height), role="img", aria_labelledby=labelled_by,
                   aria_describedby=described_by, style="max-width: 100%; height: auto",
-                  font_family=FONT_FAMILY, font_size="11", fill=TEXT)
+                  font_family=FONT_FAMILY, font_size=str(font_size), fill=TEXT)
     return mark_safe(
         f"<svg {head}>"
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
@@ -78,11 +85,14 @@ BAR_ROW = 22
 BAR_GROUP_GAP = 8
 BAR_LABEL_CHARS = 56
 BAR_COLOURS = {0: "#1c5a9c", 1: "#6ea8dc"}
-UNJUDGED = "belum dinilai"
 
 
 def _clip(label, limit=BAR_LABEL_CHARS):
     return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
+
+
+def _spoken(bar):
+    return f"{bar.label}: {format_index(bar.value) if bar.value is not None else _('belum dinilai')}"
 
 
 def bar_chart(bars, *, title, chart_id="grafik-batang", described_by=None):
@@ -101,29 +111,27 @@ def bar_chart(bars, *, title, chart_id="grafik-batang", described_by=None):
     # Scale: vertical grid lines with their labels above the bars.
     for tick in (0, 25, 50, 75, 100):
         x = BAR_X + tick * BAR_SCALE
-        body.append(f'<line {_attrs(x1=_n(x), y1=_n(BAR_TOP - 6), x2=_n(x), y2=_n(height - 8), stroke=GRID)}/>')
+        body.append(_shape("line", x1=x, y1=BAR_TOP - 6, x2=x, y2=height - 8, stroke=GRID))
         body.append(_text(x, BAR_TOP - 12, str(tick), text_anchor="middle", fill=MUTED,
                           font_size="10"))
     for y, bar in rows:
         middle = y + BAR_ROW / 2
         bold = bar.level == 0
-        spoken = f"{bar.label}: {format_index(bar.value) if bar.value is not None else _(UNJUDGED)}"
-        body.append(f'<g class="bar"><title>{escape(spoken)}</title>')
+        body.append(f'<g class="bar"><title>{escape(_spoken(bar))}</title>')
         body.append(_text(BAR_LABEL_X + BAR_INDENT * bar.level, middle + 4, _clip(bar.label),
                           font_weight="bold" if bold else None))
         if bar.value is None:
-            body.append(_text(BAR_X + 4, middle + 4, _(UNJUDGED), fill=MUTED, font_style="italic"))
+            body.append(_text(BAR_X + 4, middle + 4, _("belum dinilai"), fill=MUTED, font_style="italic"))
         else:
             value = max(0.0, min(100.0, float(bar.value)))
             thickness = 14 if bold else 11
-            body.append(f'<rect {_attrs(x=_n(BAR_X), y=_n(middle - thickness / 2), width=_n(value * BAR_SCALE), height=_n(thickness), fill=BAR_COLOURS.get(bar.level, BAR_COLOURS[1]))}/>')
+            body.append(_shape("rect", x=BAR_X, y=middle - thickness / 2, width=value * BAR_SCALE,
+                               height=thickness, fill=BAR_COLOURS.get(bar.level, BAR_COLOURS[1])))
             body.append(_text(BAR_X + value * BAR_SCALE + 5, middle + 4, format_index(bar.value),
                               font_weight="bold" if bold else None))
         body.append("</g>")
     judged = [bar for bar in bars if bar.value is not None]
-    description = "; ".join(
-        f"{bar.label}: {format_index(bar.value) if bar.value is not None else _(UNJUDGED)}"
-        for bar in bars) or _("Tidak ada data.")
+    description = "; ".join(_spoken(bar) for bar in bars) or _("Tidak ada data.")
     if not judged:
         description = _("Belum ada yang dinilai.") + " " + description
     return _svg(chart_id, BAR_WIDTH, height, title, description, body, described_by)
@@ -148,15 +156,16 @@ def readiness_bars(groups, *, chart_id="grafik-kesiapan", described_by=None):
 
 # --- maturity staircase ----------------------------------------------------------------------
 
-MATURITY_PLOT_X = 72  # left edge of the plot (room for the y axis)
+MATURITY_PLOT_X = 78  # left edge of the plot (room for the y axis)
 MATURITY_PLOT_Y = 16
-MATURITY_SCALE = 4.0  # pixels per index point: the plot is 400 x 400
+MATURITY_SCALE = 5.0  # pixels per index point: the plot is 500 x 500
 MATURITY_PLOT_SIZE = 100 * MATURITY_SCALE
 MATURITY_WIDTH = MATURITY_PLOT_X + MATURITY_PLOT_SIZE + 24
-MATURITY_HEIGHT = MATURITY_PLOT_Y + MATURITY_PLOT_SIZE + 58
+MATURITY_HEIGHT = MATURITY_PLOT_Y + MATURITY_PLOT_SIZE + 64
 MATURITY_COLOURS = {"initial": "#eef1f4", "developing": "#d7e7f5", "managed": "#b3d1ec",
                     "optimized": "#8bbbe3"}
 POINT_COLOUR = "#b02a37"
+POINT_LABEL_CHARS = 28
 
 
 def maturity_xy(readiness, performance):
@@ -177,44 +186,51 @@ def maturity_chart(readiness, performance, *, point_label="", chart_id="grafik-k
     for code, _label, minimum in MATURITY_LEVELS:
         x, y = maturity_xy(minimum, 100)
         size = (100 - minimum) * MATURITY_SCALE
-        body.append(f'<rect {_attrs(class_="level level-" + code, x=_n(x), y=_n(y), width=_n(size), height=_n(size), fill=MATURITY_COLOURS.get(code, "#eeeeee"), stroke="#ffffff", stroke_width="1.5")}/>')
-    # Level names along the top edge, each inside its own step (top-arm of the L).
+        body.append(_shape("rect", class_=f"level level-{code}", x=x, y=y, width=size, height=size,
+                           fill=MATURITY_COLOURS.get(code, "#eeeeee"), stroke="#ffffff",
+                           stroke_width="1.5"))
+    # Level names along the top edge, each inside its own step (top-arm of the L); the
+    # region's level in bold.
+    level = maturity_level(readiness, performance)
     bounds = thresholds[1:] + [100]
     for (code, label, minimum), upper in zip(MATURITY_LEVELS, bounds, strict=True):
         x, y = maturity_xy((minimum + upper) / 2, 100)
-        body.append(_text(x, y + 16, label, class_="level-label", text_anchor="middle",
-                          font_weight="bold", font_size="10.5"))
+        body.append(_text(x, y + 19, label, class_="level-label", text_anchor="middle",
+                          font_size="12.5", font_weight="bold" if code == level else None))
     left, top = maturity_xy(0, 100)
     right, bottom = maturity_xy(100, 0)
-    body.append(f'<rect {_attrs(x=_n(left), y=_n(top), width=_n(MATURITY_PLOT_SIZE), height=_n(MATURITY_PLOT_SIZE), fill="none", stroke=MUTED)}/>')
+    body.append(_shape("rect", x=left, y=top, width=MATURITY_PLOT_SIZE, height=MATURITY_PLOT_SIZE,
+                       fill="none", stroke=MUTED))
     # Ticks at 0, the thresholds and 100 on both axes.
     for tick in sorted(set(thresholds) | {0, 100}):
         x, _y = maturity_xy(tick, 0)
         _x, y = maturity_xy(0, tick)
-        body.append(f'<line {_attrs(x1=_n(x), y1=_n(bottom), x2=_n(x), y2=_n(bottom + 5), stroke=MUTED)}/>')
-        body.append(_text(x, bottom + 17, str(tick), text_anchor="middle", fill=MUTED, font_size="10"))
-        body.append(f'<line {_attrs(x1=_n(left - 5), y1=_n(y), x2=_n(left), y2=_n(y), stroke=MUTED)}/>')
-        body.append(_text(left - 8, y + 4, str(tick), text_anchor="end", fill=MUTED, font_size="10"))
-    body.append(_text((left + right) / 2, bottom + 40, _("Kesiapan (kemampuan/capability)"),
+        body.append(_shape("line", x1=x, y1=bottom, x2=x, y2=bottom + 5, stroke=MUTED))
+        body.append(_text(x, bottom + 19, str(tick), text_anchor="middle", fill=MUTED, font_size="12"))
+        body.append(_shape("line", x1=left - 5, y1=y, x2=left, y2=y, stroke=MUTED))
+        body.append(_text(left - 8, y + 4, str(tick), text_anchor="end", fill=MUTED, font_size="12"))
+    body.append(_text((left + right) / 2, bottom + 46, _("Kesiapan (kemampuan/capability)"),
                       text_anchor="middle"))
     axis_y = (top + bottom) / 2
-    body.append(_text(left - 42, axis_y, _("Kinerja (performance)"), text_anchor="middle",
-                      transform=f"rotate(-90 {_n(left - 42)} {_n(axis_y)})"))
+    body.append(_text(left - 48, axis_y, _("Kinerja (performance)"), text_anchor="middle",
+                      transform=f"rotate(-90 {_n(left - 48)} {_n(axis_y)})"))
 
-    level = maturity_level(readiness, performance)
     if level is not None:
         x, y = maturity_xy(max(0.0, min(100.0, readiness)), max(0.0, min(100.0, performance)))
-        body.append(f'<line {_attrs(x1=_n(left), y1=_n(y), x2=_n(x), y2=_n(y), stroke=POINT_COLOUR, stroke_dasharray="3 3")}/>')
-        body.append(f'<line {_attrs(x1=_n(x), y1=_n(y), x2=_n(x), y2=_n(bottom), stroke=POINT_COLOUR, stroke_dasharray="3 3")}/>')
-        body.append(f'<circle {_attrs(class_="point", cx=_n(x), cy=_n(y), r="6", fill=POINT_COLOUR, stroke="#ffffff", stroke_width="2")}/>')
-        numbers = f"({format_index(readiness)}; {format_index(performance)})"
-        text = f"{point_label} {numbers}" if point_label else numbers
-        # Right of the point on the left half, left of it on the right half; below the point
+        dashed = {"stroke": POINT_COLOUR, "stroke_dasharray": "3 3"}
+        body.append(_shape("line", x1=left, y1=y, x2=x, y2=y, **dashed))
+        body.append(_shape("line", x1=x, y1=y, x2=x, y2=bottom, **dashed))
+        body.append(_shape("circle", class_="point", cx=x, cy=y, r="6", fill=POINT_COLOUR,
+                           stroke="#ffffff", stroke_width="2"))
+        lines = [_clip(point_label, POINT_LABEL_CHARS)] if point_label else []
+        lines.append(f"({format_index(readiness)}; {format_index(performance)})")
+        # Right of the point on the left part, left of it on the right part; below the point
         # near the top so the level names stay readable.
-        anchor, dx = ("start", 10) if readiness <= 50 else ("end", -10)
-        dy = 20 if performance > 80 else -10
-        body.append(_text(x + dx, y + dy, text, class_="point-label", text_anchor=anchor,
-                          font_weight="bold", fill=POINT_COLOUR))
+        anchor, dx = ("start", 10) if readiness <= 45 else ("end", -10)
+        first = y + 24 if performance > 80 else y - 12 - 16 * (len(lines) - 1)
+        for number, line in enumerate(lines):
+            body.append(_text(x + dx, first + 16 * number, line, class_="point-label",
+                              text_anchor=anchor, font_weight="bold", fill=POINT_COLOUR))
         description = _("Kesiapan %(readiness)s, kinerja %(performance)s: tingkat kematangan "
                         "%(level)s.") % {"readiness": format_index(readiness),
                                          "performance": format_index(performance),
@@ -234,4 +250,4 @@ def maturity_chart(readiness, performance, *, point_label="", chart_id="grafik-k
         for _code, label, minimum in MATURITY_LEVELS)
     return _svg(chart_id, _n(MATURITY_WIDTH), _n(MATURITY_HEIGHT),
                 _("Model kematangan: kesiapan (kemampuan) dan kinerja"),
-                f"{description} {steps}.", body, described_by)
+                f"{description} {steps}.", body, described_by, font_size=13)

@@ -153,6 +153,14 @@ EXPECTATIONS = {
     "outlook": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page(TEAM, admin=DENIED)),
     "competitiveness": Case(region_kwargs, get=region_page(EVERY_ROLE),
                             post=region_page(TEAM, admin=DENIED)),
+    # Readiness summary, maturity and the cross-region index (readiness/analysis_urls.py).
+    "readiness_summary": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "maturity": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "index_overview": Case(get=Expect({"anonymous": LOGIN, "admin": OK, "pembimbing": OK,
+                                       "ketua": DENIED, "anggota": DENIED, "dewan": DENIED})),
+    "index_overview_export": Case(get=Expect({"anonymous": LOGIN, "admin": OK, "pembimbing": OK,
+                                              "ketua": DENIED, "anggota": DENIED,
+                                              "dewan": DENIED})),
     # Kominfo admin pages.
     "account_list": Case(get=admin_page()),
     "account_create": Case(get=admin_page(), post=admin_page()),
