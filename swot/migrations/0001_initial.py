@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('masterplan', '0005_workbookimport'),
+        ('masterplan', '0004_dimension_data'),
         ('readiness', '0002_catalogue'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
