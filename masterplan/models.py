@@ -241,3 +241,48 @@ class DimensionElement(models.Model):
 
     def __str__(self):
         return f"{self.dimension.title}: {self.title}"
+
+
+def _workbook_upload_path(instance, filename):
+    from .workbook.importer import upload_path
+
+    return upload_path(instance, filename)
+
+
+class WorkbookImport(models.Model):
+    """An uploaded masterplan workbook awaiting confirmation (masterplan/workbook/importer.py).
+
+    The file stays under MEDIA_ROOT, which is never served directly; `changes_hash` is the digest
+    of the changes last previewed, so a confirmation applies exactly what the person saw."""
+
+    REGION_FIELD = "masterplan__region"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Menunggu konfirmasi")
+        APPLIED = "applied", _("Diterapkan")
+        CANCELLED = "cancelled", _("Dibatalkan")
+
+    masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE,
+                                   related_name="workbook_imports", verbose_name=_("masterplan"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+",
+                                    verbose_name=_("diunggah oleh"))
+    file = models.FileField(_("berkas"), upload_to=_workbook_upload_path, max_length=200)
+    original_name = models.CharField(_("nama berkas"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
+                              default=Status.PENDING)
+    changes_hash = models.CharField(_("sidik perubahan"), max_length=64)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("impor buku kerja")
+        verbose_name_plural = _("impor buku kerja")
+
+    def __str__(self):
+        return f"{self.original_name or self.file.name} ({self.get_status_display()})"

@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from readiness import analysis_urls as readiness_analysis_urls
 
-from .views import accounts, auth, batches, dashboard, masterplans, regions
+from .views import accounts, auth, batches, dashboard, masterplans, regions, workbook
 
 auth_patterns = [
     path("masuk/", auth.LoginView.as_view(), name="login"),
@@ -30,6 +30,10 @@ region_patterns = [
          name="masterplan_edit"),
     path("masterplan/<int:masterplan_pk>/aktifkan/", masterplans.MasterplanSetCurrentView.as_view(),
          name="masterplan_set_current"),
+    path("buku-kerja/", workbook.WorkbookView.as_view(), name="workbook"),
+    path("buku-kerja/unduh/", workbook.WorkbookDownloadView.as_view(), name="workbook_download"),
+    path("buku-kerja/impor/<int:import_pk>/", workbook.WorkbookImportView.as_view(),
+         name="workbook_import"),
     path("", include("readiness.urls")),
     path("", include(readiness_analysis_urls.region_urlpatterns)),
 ]

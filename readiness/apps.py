@@ -12,4 +12,4 @@ class ReadinessConfig(AppConfig):
         from . import services
 
         on_masterplan_created(services.ensure_rows)
-        from . import dashboard_sections  # noqa: F401  (registers the dashboard sections)
+        from . import dashboard_sections, workbook  # noqa: F401  (register dashboard sections, workbook sheets)

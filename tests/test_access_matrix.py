@@ -113,6 +113,20 @@ def extra_entry_kwargs(world, region):
     return {"region_code": region.code, "table": "ii-2", "entry_pk": entry.pk}
 
 
+def workbook_import_kwargs(world, region):
+    """A pending workbook upload of the target region's current masterplan."""
+    from django.core.files.base import ContentFile
+
+    from masterplan.models import WorkbookImport
+    from masterplan.workbook.export import export_masterplan
+
+    masterplan = _masterplan(world, region)
+    upload = WorkbookImport(masterplan=masterplan, original_name="uji.xlsx", changes_hash="-")
+    upload.file.save("uji.xlsx", ContentFile(export_masterplan(masterplan).content), save=False)
+    upload.save()
+    return {"region_code": region.code, "import_pk": upload.pk}
+
+
 def reset_kwargs(world, region):
     return {"uidb64": "MQ", "token": "set-password"}
 
@@ -161,6 +175,11 @@ EXPECTATIONS = {
     "index_overview_export": Case(get=Expect({"anonymous": LOGIN, "admin": OK, "pembimbing": OK,
                                               "ketua": DENIED, "anggota": DENIED,
                                               "dewan": DENIED})),
+    # The masterplan workbook (masterplan/views/workbook.py): download for all, upload for the team.
+    "workbook": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page(TEAM, admin=DENIED)),
+    "workbook_download": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "workbook_import": Case(workbook_import_kwargs, get=region_page(TEAM, admin=DENIED),
+                            post=region_page(TEAM, admin=DENIED)),
     # Kominfo admin pages.
     "account_list": Case(get=admin_page()),
     "account_create": Case(get=admin_page(), post=admin_page()),
@@ -211,6 +230,12 @@ def outcome(response):
         return REDIRECT
     # 422: the view handled the request and refused the input (form errors).
     return {200: OK, 422: OK, 403: DENIED, 404: MISSING}.get(status, str(status))
+
+
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Uploads made by kwargs functions (workbook imports) go to a temporary MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.mark.parametrize("name,method,target,role", list(_cases()))
