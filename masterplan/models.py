@@ -158,6 +158,15 @@ class Membership(models.Model):
 
 class MasterplanStatus(models.TextChoices):
     DRAF = "draf", _("Draf")
+    DIAJUKAN = "diajukan", _("Diajukan")
+    PERLU_REVISI = "perlu_revisi", _("Perlu revisi")
+    DISETUJUI = "disetujui", _("Disetujui")
+    FINAL = "final", _("Final")
+    DITETAPKAN = "ditetapkan", _("Ditetapkan")
+
+
+# Content can be changed only while the team is writing or revising it.
+EDITABLE_STATUSES = {MasterplanStatus.DRAF, MasterplanStatus.PERLU_REVISI}
 
 
 class Masterplan(VersionedModel):
@@ -199,6 +208,10 @@ class Masterplan(VersionedModel):
     @property
     def end_year(self):
         return self.start_year + self.period_years - 1
+
+    @property
+    def is_editable(self):
+        return self.status in EDITABLE_STATUSES
 
     @property
     def years(self):

@@ -33,7 +33,13 @@ class RegionMixin(LoginRequiredMixin):
 
 class MasterplanMixin(RegionMixin):
     """A page of the region's current masterplan (`self.masterplan`); `self.can_edit` says
-    whether the user may change its content. A region without one gets an explanation (404)."""
+    whether the user may change its content now. A region without one gets an explanation (404).
+
+    A POST changes content unless the view says otherwise (`content_write = False`, e.g. a
+    comment or a status transition): it is refused while the masterplan's status freezes the
+    content (submitted, approved, final, legalised)."""
+
+    content_write = True
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -43,7 +49,13 @@ class MasterplanMixin(RegionMixin):
         if self.masterplan is None:
             return TemplateResponse(request, "masterplan/no_masterplan.html",
                                     {"region": self.region}, status=404)
-        self.can_edit = access.can(request.user, access.EDIT, self.region)
+        may_edit = access.can(request.user, access.EDIT, self.region)
+        self.can_edit = may_edit and self.masterplan.is_editable
+        if request.method == "POST" and self.content_write and may_edit \
+                and not self.masterplan.is_editable:
+            raise PermissionDenied(_(
+                "Masterplan berstatus “%(status)s”: isinya hanya dapat diubah saat berstatus "
+                "draf atau perlu revisi.") % {"status": self.masterplan.get_status_display()})
         return super(RegionMixin, self).dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
