@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class RoadmapConfig(AppConfig):
     name = "roadmap"
     verbose_name = _("Program dan Peta Jalan")
+
+    def ready(self):
+        from masterplan.services import on_masterplan_created
+
+        from . import services
+
+        on_masterplan_created(services.ensure_rows)
