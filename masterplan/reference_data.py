@@ -33,10 +33,19 @@ def _readiness():
                           apps.get_model("readiness", "Component"))
 
 
+def _bimtek():
+    from bimtek.reference import load_sessions
+
+    return load_sessions(apps.get_model("masterplan", "GuideEdition"),
+                         apps.get_model("bimtek", "Session"), apps.get_model("bimtek", "AgendaItem"),
+                         apps.get_model("bimtek", "ReportItem"))
+
+
 LOADERS = [
     ("regions", _core),
     ("dimension elements", _dimensions),
     ("readiness components", _readiness),
+    ("bimtek sessions", _bimtek),
 ]
 
 

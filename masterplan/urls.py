@@ -35,6 +35,7 @@ region_patterns = [
     path("buku-kerja/impor/<int:import_pk>/", workbook.WorkbookImportView.as_view(),
          name="workbook_import"),
     path("", include("readiness.urls")),
+    path("", include("swot.urls")),
     path("", include(readiness_analysis_urls.region_urlpatterns)),
 ]
 

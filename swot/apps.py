@@ -12,3 +12,4 @@ class SwotConfig(AppConfig):
         from . import services
 
         on_masterplan_created(services.ensure_rows)
+        from . import dashboard_sections_worksheets  # noqa: F401  (registers the SWOT section)

@@ -127,6 +127,78 @@ def workbook_import_kwargs(world, region):
     return {"region_code": region.code, "import_pk": upload.pk}
 
 
+def gap_row_kwargs(world, region):
+    """A gap row of the target region's current masterplan (swot/strategy_urls.py)."""
+    from swot.models import GapRow
+
+    masterplan = _masterplan(world, region)
+    row = GapRow.objects.create(masterplan=masterplan, to_be="Layanan perizinan daring penuh",
+                                as_is="Sebagian layanan daring", action="Integrasi layanan",
+                                dimension=masterplan.edition.dimensions.first())
+    return {"region_code": region.code, "row_pk": row.pk}
+
+
+def mission_kwargs(world, region):
+    from swot.models import Mission
+
+    mission = Mission.objects.create(masterplan=_masterplan(world, region), text="Misi uji")
+    return {"region_code": region.code, "mission_pk": mission.pk}
+
+
+def _sasaran(world, region):
+    from swot.models import Sasaran
+
+    masterplan = _masterplan(world, region)
+    return Sasaran.objects.create(masterplan=masterplan, text="Sasaran uji",
+                                  dimension=masterplan.edition.dimensions.first())
+
+
+def sasaran_kwargs(world, region):
+    return {"region_code": region.code, "sasaran_pk": _sasaran(world, region).pk}
+
+
+def indicator_kwargs(world, region):
+    from swot.models import Indicator
+
+    sasaran = _sasaran(world, region)
+    indicator = Indicator.objects.create(sasaran=sasaran, name="Indikator uji")
+    return {"region_code": region.code, "sasaran_pk": sasaran.pk, "indicator_pk": indicator.pk}
+
+
+def _swot_sheet(world, region):
+    return _masterplan(world, region).worksheets.get(dimension__code="governance")
+
+
+def swot_worksheet_kwargs(world, region):
+    return {"region_code": region.code, "worksheet_pk": _swot_sheet(world, region).pk}
+
+
+def swot_topic_kwargs(world, region):
+    """A topic worksheet (only those can be deleted) of the target region's masterplan."""
+    from swot.worksheets import add_topic_worksheet
+
+    topic = add_topic_worksheet(_masterplan(world, region), "Topik uji")
+    return {"region_code": region.code, "worksheet_pk": topic.pk}
+
+
+def swot_item_kwargs(world, region):
+    from swot.worksheets import add_item
+
+    sheet = _swot_sheet(world, region)
+    add_item(sheet, factor="S", text="Butir uji pertama")
+    item = add_item(sheet, factor="S", text="Butir uji kedua")
+    return {"region_code": region.code, "worksheet_pk": sheet.pk, "item_pk": item.pk}
+
+
+def swot_strategy_kwargs(world, region):
+    from swot.worksheets import add_item, add_strategy
+
+    sheet = _swot_sheet(world, region)
+    items = [add_item(sheet, factor=factor, text=f"Butir uji {factor}") for factor in "SO"]
+    strategy = add_strategy(sheet, quadrant="SO", text="Strategi uji", items=items)
+    return {"region_code": region.code, "worksheet_pk": sheet.pk, "strategy_pk": strategy.pk}
+
+
 def reset_kwargs(world, region):
     return {"uidb64": "MQ", "token": "set-password"}
 
@@ -180,6 +252,33 @@ EXPECTATIONS = {
     "workbook_download": Case(region_kwargs, get=region_page(EVERY_ROLE)),
     "workbook_import": Case(workbook_import_kwargs, get=region_page(TEAM, admin=DENIED),
                             post=region_page(TEAM, admin=DENIED)),
+    # Gap analysis, vision and mission, sasaran (swot/strategy_urls.py): read by every role,
+    # changed by the region's team only.
+    "gap_analysis": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "gap_row_add": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                        post=region_page(TEAM, admin=DENIED)),
+    "gap_row_edit": Case(gap_row_kwargs, get=region_page(TEAM, admin=DENIED),
+                         post=region_page(TEAM, admin=DENIED)),
+    "gap_row_delete": Case(gap_row_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "gap_row_move": Case(gap_row_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "vision": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page(TEAM, admin=DENIED)),
+    "vision_checks": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                          post=region_page(TEAM, admin=DENIED)),
+    "mission_add": Case(region_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "mission_edit": Case(mission_kwargs, get=region_page(TEAM, admin=DENIED),
+                         post=region_page(TEAM, admin=DENIED)),
+    "mission_delete": Case(mission_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "mission_move": Case(mission_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "sasaran_list": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "sasaran_add": Case(region_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "sasaran_detail": Case(sasaran_kwargs, get=region_page(EVERY_ROLE),
+                           post=region_page(TEAM, admin=DENIED)),
+    "sasaran_delete": Case(sasaran_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "indicator_add": Case(sasaran_kwargs, get=region_page(TEAM, admin=DENIED),
+                          post=region_page(TEAM, admin=DENIED)),
+    "indicator_edit": Case(indicator_kwargs, get=region_page(TEAM, admin=DENIED),
+                           post=region_page(TEAM, admin=DENIED)),
+    "indicator_delete": Case(indicator_kwargs, post=region_page(TEAM, admin=DENIED)),
     # Kominfo admin pages.
     "account_list": Case(get=admin_page()),
     "account_create": Case(get=admin_page(), post=admin_page()),

@@ -7,7 +7,7 @@ idempotent, so running seed_demo twice leaves the same data.
 
 from django.db import transaction
 
-from . import core, readiness
+from . import core, readiness, swot
 
 DEMO_PASSWORD = core.DEMO_PASSWORD
 
@@ -17,4 +17,5 @@ def seed():
     summary = core.seed()
     full, empty = summary["masterplan_objects"]
     readiness.seed(full, empty)
+    swot.seed(full, empty)
     return summary
