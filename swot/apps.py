@@ -12,4 +12,7 @@ class SwotConfig(AppConfig):
         from . import services
 
         on_masterplan_created(services.ensure_rows)
-        from . import dashboard_sections_worksheets  # noqa: F401  (registers the SWOT section)
+        from . import (
+            dashboard_sections_targets,  # noqa: F401  (gap, vision, sasaran sections)
+            dashboard_sections_worksheets,  # noqa: F401  (registers the SWOT section)
+        )

@@ -4,4 +4,5 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("swot.worksheet_urls")),
+    path("", include("swot.strategy_urls")),
 ]

@@ -7,7 +7,7 @@ idempotent, so running seed_demo twice leaves the same data.
 
 from django.db import transaction
 
-from . import core, readiness, swot
+from . import core, readiness, swot, targets
 
 DEMO_PASSWORD = core.DEMO_PASSWORD
 
@@ -18,4 +18,5 @@ def seed():
     full, empty = summary["masterplan_objects"]
     readiness.seed(full, empty)
     swot.seed(full, empty)
+    targets.seed(full, empty)
     return summary
