@@ -144,3 +144,18 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("Nama pengguna atau kata sandi salah. Perhatikan huruf besar/kecil."),
         "inactive": _("Akun ini tidak aktif. Hubungi admin Kominfo."),
     }
+
+
+class TransitionForm(forms.Form):
+    transition = forms.CharField(widget=forms.HiddenInput)
+    comment = forms.CharField(label=_("Catatan"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+    bimtek_number = forms.TypedChoiceField(
+        label=_("Untuk Bimtek"), coerce=int, required=False, empty_value=None,
+        choices=[("", "—")] + [(n, f"Bimtek #{n}") for n in range(1, 5)])
+    legal_kind = forms.ChoiceField(label=_("Jenis penetapan"), required=False,
+                                   choices=[("", "—"), ("perda", _("Peraturan Daerah")),
+                                            ("perkada", _("Peraturan Kepala Daerah"))])
+    legal_number = forms.CharField(label=_("Nomor"), required=False, max_length=120)
+    legal_date = forms.DateField(label=_("Tanggal"), required=False,
+                                 widget=forms.DateInput(attrs={"type": "date"}))

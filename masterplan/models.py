@@ -187,6 +187,14 @@ class Masterplan(VersionedModel):
     status = models.CharField(_("status"), max_length=16, choices=MasterplanStatus.choices,
                               default=MasterplanStatus.DRAF)
     is_current = models.BooleanField(_("masterplan aktif"), default=False)
+    # The Bimtek the latest submission was made for, and the legalisation once ditetapkan.
+    bimtek_number = models.PositiveSmallIntegerField(_("diajukan untuk Bimtek"), null=True,
+                                                     blank=True)
+    legal_kind = models.CharField(_("jenis penetapan"), max_length=10, blank=True,
+                                  choices=[("perda", _("Peraturan Daerah")),
+                                           ("perkada", _("Peraturan Kepala Daerah"))])
+    legal_number = models.CharField(_("nomor penetapan"), max_length=120, blank=True)
+    legal_date = models.DateField(_("tanggal penetapan"), null=True, blank=True)
     created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
@@ -299,3 +307,30 @@ class WorkbookImport(models.Model):
 
     def __str__(self):
         return f"{self.original_name or self.file.name} ({self.get_status_display()})"
+
+
+class StatusChange(models.Model):
+    """One transition of a masterplan's status: who, when, why."""
+
+    REGION_FIELD = "masterplan__region"
+
+    masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE,
+                                   related_name="status_changes")
+    transition = models.CharField(_("tindakan"), max_length=20)
+    from_status = models.CharField(_("dari status"), max_length=16, choices=MasterplanStatus.choices)
+    to_status = models.CharField(_("ke status"), max_length=16, choices=MasterplanStatus.choices)
+    bimtek_number = models.PositiveSmallIntegerField(_("Bimtek"), null=True, blank=True)
+    comment = models.TextField(_("catatan"), blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("oleh"))
+    changed_at = models.DateTimeField(_("waktu"), auto_now_add=True)
+
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["masterplan", "-changed_at", "-pk"]
+        verbose_name = _("riwayat status")
+        verbose_name_plural = _("riwayat status")
+
+    def __str__(self):
+        return f"{self.masterplan}: {self.from_status} → {self.to_status}"

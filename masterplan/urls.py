@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from readiness import analysis_urls as readiness_analysis_urls
 
-from .views import accounts, auth, batches, dashboard, masterplans, regions, workbook
+from .views import accounts, auth, batches, dashboard, masterplans, regions, workbook, workflow
 
 auth_patterns = [
     path("masuk/", auth.LoginView.as_view(), name="login"),
@@ -30,6 +30,7 @@ region_patterns = [
          name="masterplan_edit"),
     path("masterplan/<int:masterplan_pk>/aktifkan/", masterplans.MasterplanSetCurrentView.as_view(),
          name="masterplan_set_current"),
+    path("status/", workflow.StatusView.as_view(), name="masterplan_status"),
     path("buku-kerja/", workbook.WorkbookView.as_view(), name="workbook"),
     path("buku-kerja/unduh/", workbook.WorkbookDownloadView.as_view(), name="workbook_download"),
     path("buku-kerja/impor/<int:import_pk>/", workbook.WorkbookImportView.as_view(),

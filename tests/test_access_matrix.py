@@ -293,6 +293,9 @@ EXPECTATIONS = {
     "swot_strategy_add": Case(swot_worksheet_kwargs, post=region_page(TEAM, admin=DENIED)),
     "swot_strategy_edit": Case(swot_strategy_kwargs, post=region_page(TEAM, admin=DENIED)),
     "swot_strategy_delete": Case(swot_strategy_kwargs, post=region_page(TEAM, admin=DENIED)),
+    # Review workflow: every viewer may post; the transition itself checks the role (422/403).
+    "masterplan_status": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                              post=region_page(EVERY_ROLE)),
     # Kominfo admin pages.
     "account_list": Case(get=admin_page()),
     "account_create": Case(get=admin_page(), post=admin_page()),
