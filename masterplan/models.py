@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .querysets import RegionScopedQuerySet
 
@@ -200,6 +201,7 @@ class Masterplan(VersionedModel):
                                    on_delete=models.SET_NULL, related_name="+")
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["is_current"])
 
     class Meta:
         ordering = ["region__code", "-start_year", "-pk"]

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from masterplan.models import DimensionElement, GuideEdition, Masterplan, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
@@ -115,6 +116,7 @@ class ReadinessEntry(VersionedModel):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sub_area", "component__number", "created_at", "pk"]
@@ -153,6 +155,7 @@ class PerformanceAssessment(VersionedModel):
     note = models.TextField(_("catatan"), blank=True)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["element__dimension__number", "element__letter"]
@@ -177,6 +180,7 @@ class OutlookAnalysis(VersionedModel):
         _("Analisis kelembagaan dan pemerintah daerah yang relevan"), blank=True)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     NARRATIVE_FIELDS = ("trends", "stakeholder_expectations", "competitiveness", "institutions")
 
@@ -198,6 +202,7 @@ class BenchmarkCity(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -221,6 +226,7 @@ class CompetitivenessIndicator(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -248,6 +254,7 @@ class CompetitivenessValue(models.Model):
                                                        MaxValueValidator(2100)])
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

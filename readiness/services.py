@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from masterplan.editing import VersionConflict
 from masterplan.models import DimensionElement
@@ -32,14 +33,14 @@ def ensure_rows(masterplan):
                .values_list("component_id", flat=True))
     missing = (Component.objects.filter(sub_area__element__edition=masterplan.edition_id)
                .exclude(pk__in=have).values_list("pk", "sub_area_id"))
-    ReadinessEntry.objects.bulk_create(
+    bulk_create_with_history(
         [ReadinessEntry(masterplan=masterplan, component_id=pk, sub_area_id=sub_area_id)
-         for pk, sub_area_id in missing])
+         for pk, sub_area_id in missing], ReadinessEntry)
     assessed = set(masterplan.performance_assessments.values_list("element_id", flat=True))
-    PerformanceAssessment.objects.bulk_create(
+    bulk_create_with_history(
         [PerformanceAssessment(masterplan=masterplan, element=element)
          for element in DimensionElement.objects.filter(dimension__edition=masterplan.edition_id)
-         .exclude(pk__in=assessed)])
+         .exclude(pk__in=assessed)], PerformanceAssessment)
     OutlookAnalysis.objects.get_or_create(masterplan=masterplan)
 
 

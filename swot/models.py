@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from masterplan.models import Dimension, Masterplan, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
@@ -34,6 +35,7 @@ class Worksheet(VersionedModel):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -87,6 +89,7 @@ class SwotItem(VersionedModel):
                                       verbose_name=_("bukti dari analisis kesiapan"))
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[evidence])
 
     class Meta:
         ordering = ["worksheet", "factor", "position", "pk"]
@@ -122,6 +125,7 @@ class Strategy(VersionedModel):
                                    verbose_name=_("butir yang dipadukan"))
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[items])
 
     class Meta:
         ordering = ["worksheet", "quadrant", "position", "pk"]
@@ -157,6 +161,7 @@ class GapRow(VersionedModel):
                                         verbose_name=_("strategi TOWS"))
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[evidence, strategies])
 
     class Meta:
         ordering = ["masterplan", "position", "pk"]
@@ -193,6 +198,7 @@ class Vision(VersionedModel):
     external_factors = models.TextField(_("Analisis faktor eksternal di masa depan"), blank=True)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     TEXT_FIELDS = ("statement", "explanation", "rpjpd_vision", "rpjpd_mission", "rpjmd_vision",
                    "rpjmd_mission", "national_vision", "community_expectations",
@@ -207,6 +213,7 @@ class Mission(VersionedModel):
     text = models.TextField(_("misi"))
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["masterplan", "position", "pk"]
@@ -233,6 +240,7 @@ class VisionCheck(VersionedModel):
     justification = models.TextField(_("alasan singkat"), blank=True)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["masterplan", "kind", "number"]
@@ -260,6 +268,7 @@ class Sasaran(VersionedModel):
     cost_effective = models.BooleanField(_("Cost-effective"), default=False)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     CRITERIA = ("specific", "measurable", "appropriate", "relevant", "continuously_improved",
                 "cost_effective")
@@ -298,6 +307,7 @@ class Indicator(VersionedModel):
     note = models.TextField(_("catatan"), blank=True)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sasaran", "position", "pk"]
@@ -316,6 +326,7 @@ class IndicatorTarget(models.Model):
     value = models.DecimalField(_("target"), max_digits=20, decimal_places=4)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", "year"]

@@ -3,6 +3,8 @@
 Worksheet, TOWS, gap, vision and sasaran logic lives in the modules next to this one
 (see swot/domain/ once it is added)."""
 
+from simple_history.utils import bulk_create_with_history
+
 from masterplan.guide import guide
 from masterplan.models import Dimension
 from readiness.models import ReadinessElement
@@ -36,11 +38,11 @@ def ensure_rows(masterplan):
                       readiness_element=element, order=10 + element.number)
             for element in ReadinessElement.objects.filter(edition=masterplan.edition_id)
             .exclude(pk__in=have_elements)]
-    Worksheet.objects.bulk_create(new)
+    bulk_create_with_history(new, Worksheet)
     Vision.objects.get_or_create(masterplan=masterplan)
     have_checks = set(masterplan.vision_checks.values_list("kind", "number"))
-    VisionCheck.objects.bulk_create([
+    bulk_create_with_history([
         VisionCheck(masterplan=masterplan, kind=kind, number=number)
         for kind, items in vision_catalogue(masterplan.edition.code).items()
         for number, _title, _description in items if (kind, number) not in have_checks
-    ])
+    ], VisionCheck)

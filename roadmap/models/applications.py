@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from masterplan.models import Masterplan, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
@@ -44,6 +45,7 @@ class Application(VersionedModel):
                                                   verbose_name=_("program integrasi"))
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[integration_programs])
 
     class Meta:
         ordering = ["masterplan", "function", "name"]

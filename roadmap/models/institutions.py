@@ -2,6 +2,7 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from masterplan.models import Masterplan, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
@@ -39,6 +40,7 @@ class Institution(VersionedModel):
     contact = models.TextField(_("kontak"), blank=True)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["masterplan", "kind", "pk"]
@@ -79,6 +81,7 @@ class InstitutionMember(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["institution", "position", "pk"]
@@ -116,6 +119,7 @@ class Regulation(VersionedModel):
     position = models.PositiveSmallIntegerField(default=0)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["masterplan", "position", "pk"]

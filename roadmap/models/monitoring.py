@@ -1,6 +1,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from masterplan.models import VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
@@ -28,6 +29,7 @@ class MonitoringRecord(VersionedModel):
     followup_who = models.CharField(_("Rencana tindak lanjut: siapa"), max_length=200, blank=True)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["program", "year", "quarter"]
@@ -52,6 +54,7 @@ class KpiActual(models.Model):
     value = models.DecimalField(_("realisasi"), max_digits=20, decimal_places=4)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["record", "kpi"], name="kpi_actual_unique")]

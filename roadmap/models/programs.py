@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from masterplan.models import DimensionElement, Masterplan, Region, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
@@ -22,6 +23,7 @@ class Opd(VersionedModel):
     position = models.PositiveSmallIntegerField(default=0)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["region", "position", "name"]
@@ -106,6 +108,7 @@ class Program(VersionedModel):
     position = models.PositiveSmallIntegerField(default=0)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[supporting_opds, sasaran, strategies, gap_rows])
 
     class Meta:
         ordering = ["masterplan", "element__dimension__number", "element__letter", "position",
@@ -137,6 +140,7 @@ class Partner(models.Model):
     name = models.CharField(_("nama mitra"), max_length=200)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["program", "kind", "name"]
@@ -160,6 +164,7 @@ class ProgramKpi(VersionedModel):
                                          null=True, blank=True)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["program", "position", "pk"]
@@ -176,6 +181,7 @@ class KpiTarget(models.Model):
     value = models.DecimalField(_("target"), max_digits=20, decimal_places=4)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kpi", "year"]
@@ -207,6 +213,7 @@ class Financing(models.Model):
                                  validators=[MinValueValidator(0)])
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["program", "year", "source"]
@@ -243,5 +250,6 @@ class QuickWin(VersionedModel):
                               default=QuickWinStatus.PLANNED)
 
     objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
 
     QUESTIONS = ("why", "what", "how", "when", "where", "who")
