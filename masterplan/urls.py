@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from readiness import analysis_urls as readiness_analysis_urls
 
-from .views import accounts, auth, batches, dashboard, masterplans, regions, workbook, workflow
+from .views import accounts, auth, batches, changes, dashboard, masterplans, regions, workbook, workflow
 
 auth_patterns = [
     path("masuk/", auth.LoginView.as_view(), name="login"),
@@ -31,6 +31,7 @@ region_patterns = [
     path("masterplan/<int:masterplan_pk>/aktifkan/", masterplans.MasterplanSetCurrentView.as_view(),
          name="masterplan_set_current"),
     path("status/", workflow.StatusView.as_view(), name="masterplan_status"),
+    path("perubahan/", changes.ChangesView.as_view(), name="masterplan_changes"),
     path("buku-kerja/", workbook.WorkbookView.as_view(), name="workbook"),
     path("buku-kerja/unduh/", workbook.WorkbookDownloadView.as_view(), name="workbook_download"),
     path("buku-kerja/impor/<int:import_pk>/", workbook.WorkbookImportView.as_view(),

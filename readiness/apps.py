@@ -12,4 +12,4 @@ class ReadinessConfig(AppConfig):
         from . import services
 
         on_masterplan_created(services.ensure_rows)
-        from . import dashboard_sections, workbook  # noqa: F401  (register dashboard sections, workbook sheets)
+        from . import dashboard_sections, history, workbook  # noqa: F401  (registrations)

@@ -164,6 +164,9 @@ class PerformanceAssessment(VersionedModel):
                                     name="performance_one_per_element"),
         ]
 
+    def __str__(self):
+        return str(self.element)
+
 
 class OutlookAnalysis(VersionedModel):
     """Analisis Masa Depan: the guide's four parts as narrative."""
@@ -183,6 +186,9 @@ class OutlookAnalysis(VersionedModel):
     history = HistoricalRecords()
 
     NARRATIVE_FIELDS = ("trends", "stakeholder_expectations", "competitiveness", "institutions")
+
+    def __str__(self):
+        return str(_("Analisis masa depan"))
 
 
 class BenchmarkScope(models.TextChoices):

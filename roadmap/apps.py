@@ -12,3 +12,4 @@ class RoadmapConfig(AppConfig):
         from . import services
 
         on_masterplan_created(services.ensure_rows)
+        from . import history  # noqa: F401  (tracked content for the changes page)

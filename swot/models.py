@@ -204,6 +204,9 @@ class Vision(VersionedModel):
                    "rpjmd_mission", "national_vision", "community_expectations",
                    "external_factors")
 
+    def __str__(self):
+        return str(_("Visi smart city"))
+
 
 class Mission(VersionedModel):
     REGION_FIELD = "masterplan__region"
@@ -248,6 +251,9 @@ class VisionCheck(VersionedModel):
             models.UniqueConstraint(fields=["masterplan", "kind", "number"],
                                     name="vision_check_unique"),
         ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.number}"
 
 
 class Sasaran(VersionedModel):

@@ -296,6 +296,7 @@ EXPECTATIONS = {
     # Review workflow: every viewer may post; the transition itself checks the role (422/403).
     "masterplan_status": Case(region_kwargs, get=region_page(EVERY_ROLE),
                               post=region_page(EVERY_ROLE)),
+    "masterplan_changes": Case(region_kwargs, get=region_page(EVERY_ROLE)),
     # Kominfo admin pages.
     "account_list": Case(get=admin_page()),
     "account_create": Case(get=admin_page(), post=admin_page()),

@@ -253,3 +253,6 @@ class QuickWin(VersionedModel):
     history = HistoricalRecords()
 
     QUESTIONS = ("why", "what", "how", "when", "where", "who")
+
+    def __str__(self):
+        return str(_("Quick win %(program)s") % {"program": self.program})
