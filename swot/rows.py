@@ -79,10 +79,8 @@ def move(queryset, instance, direction):
         moved = 0 <= there < len(rows)
         if moved:
             rows[here], rows[there] = rows[there], rows[here]
-        changed = []
         for position, row in enumerate(rows):
             if row.position != position:
                 row.position = position
-                changed.append(row)
-        type(instance)._default_manager.bulk_update(changed, ["position"])
+                row.save(update_fields=["position"])  # one by one, so model history sees it
     return moved

@@ -281,17 +281,14 @@ def save_targets(indicator, targets):
                     IndicatorTarget.objects.filter(indicator=indicator, year__in=list(clean))}
         gone = [year for year, value in clean.items() if value is None and year in existing]
         IndicatorTarget.objects.filter(indicator=indicator, year__in=gone).delete()
-        changed = []
-        for year, value in clean.items():
+        for year, value in clean.items():  # one by one, so model history sees each change
             if value is None:
                 continue
-            if year in existing:
-                if existing[year].value != value:
-                    existing[year].value = value
-                    changed.append(existing[year])
-            else:
+            if year not in existing:
                 IndicatorTarget.objects.create(indicator=indicator, year=year, value=value)
-        IndicatorTarget.objects.bulk_update(changed, ["value"])
+            elif existing[year].value != value:
+                existing[year].value = value
+                existing[year].save(update_fields=["value"])
 
 
 def save_indicator(form, user):
