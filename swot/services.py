@@ -1,7 +1,7 @@
 """Strategic analysis: initialising a masterplan's worksheets, vision and checklists.
 
-Worksheet, TOWS, gap, vision and sasaran logic lives in the modules next to this one
-(see swot/domain/ once it is added)."""
+Worksheet and TOWS logic lives in swot/worksheets.py; gap rows, vision and sasaran in
+swot/gap.py, swot/vision.py and swot/targets.py."""
 
 from simple_history.utils import bulk_create_with_history
 
