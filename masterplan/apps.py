@@ -8,3 +8,7 @@ class MasterplanConfig(AppConfig):
 
     def ready(self):
         from . import dashboard_sections  # noqa: F401  (registers the core sections)
+        from .books import services as book_services
+        from .services import on_masterplan_created
+
+        on_masterplan_created(book_services.ensure_rows)

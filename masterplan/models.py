@@ -336,3 +336,13 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.masterplan}: {self.from_status} → {self.to_status}"
+
+
+from .models_books import (  # noqa: E402,F401  (book models live in their own module)
+    Book,
+    BookCover,
+    ExportBatch,
+    JobStatus,
+    NarrativeSection,
+    RenderJob,
+)

@@ -1,0 +1,1 @@
+"""The three books: narrative sections, per-book context builders, typesetting and rendering."""
