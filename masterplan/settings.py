@@ -267,6 +267,8 @@ LOGGING = {
         # A refused or missing page is the access layer working, not a server fault.
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "ERROR"},  # layout progress and font notes, not faults
+        "fontTools": {"level": "ERROR"},
     },
 }
 

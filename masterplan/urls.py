@@ -3,7 +3,18 @@ from django.urls import include, path
 
 from readiness import analysis_urls as readiness_analysis_urls
 
-from .views import accounts, auth, batches, changes, dashboard, masterplans, regions, workbook, workflow
+from .views import (
+    accounts,
+    auth,
+    batches,
+    books,
+    changes,
+    dashboard,
+    masterplans,
+    regions,
+    workbook,
+    workflow,
+)
 
 auth_patterns = [
     path("masuk/", auth.LoginView.as_view(), name="login"),
@@ -32,6 +43,13 @@ region_patterns = [
          name="masterplan_set_current"),
     path("status/", workflow.StatusView.as_view(), name="masterplan_status"),
     path("perubahan/", changes.ChangesView.as_view(), name="masterplan_changes"),
+    path("buku/", books.BooksView.as_view(), name="books"),
+    path("buku/tugas/<int:job_pk>/", books.JobStatusView.as_view(), name="render_job"),
+    path("buku/tugas/<int:job_pk>/unduh/", books.JobDownloadView.as_view(),
+         name="render_job_download"),
+    path("narasi/", books.NarrativeListView.as_view(), name="narratives"),
+    path("narasi/<slug:key>/", books.NarrativeEditView.as_view(), name="narrative_edit"),
+    path("sampul/", books.CoverView.as_view(), name="book_cover"),
     path("buku-kerja/", workbook.WorkbookView.as_view(), name="workbook"),
     path("buku-kerja/unduh/", workbook.WorkbookDownloadView.as_view(), name="workbook_download"),
     path("buku-kerja/impor/<int:import_pk>/", workbook.WorkbookImportView.as_view(),

@@ -21,3 +21,13 @@ CELERY_TASK_ALWAYS_EAGER = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+# Uploads and generated files of a test run go to a throw-away folder, never to var/.
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+# Exported so worker processes started by the tests share the folder.
+os.environ.setdefault("TEST_MEDIA_ROOT", tempfile.mkdtemp(prefix="masterplan-test-media-"))
+MEDIA_ROOT = Path(os.environ["TEST_MEDIA_ROOT"])
+STORAGES["generated"] = {"BACKEND": "django.core.files.storage.FileSystemStorage",  # noqa: F405
+                         "OPTIONS": {"location": MEDIA_ROOT / "generated"}}

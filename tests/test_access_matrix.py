@@ -199,6 +199,22 @@ def swot_strategy_kwargs(world, region):
     return {"region_code": region.code, "worksheet_pk": sheet.pk, "strategy_pk": strategy.pk}
 
 
+def render_job_kwargs(world, region):
+    from django.core.files.base import ContentFile
+
+    from masterplan.models_books import RenderJob, generated_storage
+
+    masterplan = _masterplan(world, region)
+    name = generated_storage().save(f"books/uji/{region.code}.pdf", ContentFile(b"%PDF-1.7\n"))
+    job = RenderJob.objects.create(masterplan=masterplan, book="3", status="succeeded",
+                                   file=name, page_count=1)
+    return {"region_code": region.code, "job_pk": job.pk}
+
+
+def narrative_kwargs(world, region):
+    return {"region_code": region.code, "key": "latar_belakang"}
+
+
 def reset_kwargs(world, region):
     return {"uidb64": "MQ", "token": "set-password"}
 
@@ -297,6 +313,16 @@ EXPECTATIONS = {
     "masterplan_status": Case(region_kwargs, get=region_page(EVERY_ROLE),
                               post=region_page(EVERY_ROLE)),
     "masterplan_changes": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    # Books (masterplan/views/books.py): renders by the team, the pembimbing and admins.
+    "books": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                  post=region_page({"ketua", "anggota", "pembimbing"})),
+    "render_job": Case(render_job_kwargs, get=region_page(EVERY_ROLE)),
+    "render_job_download": Case(render_job_kwargs, get=region_page(EVERY_ROLE)),
+    "narratives": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "narrative_edit": Case(narrative_kwargs, get=region_page(EVERY_ROLE),
+                           post=region_page(TEAM, admin=DENIED)),
+    "book_cover": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                       post=region_page(TEAM, admin=DENIED)),
     # Kominfo admin pages.
     "account_list": Case(get=admin_page()),
     "account_create": Case(get=admin_page(), post=admin_page()),

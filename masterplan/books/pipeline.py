@@ -1,0 +1,100 @@
+"""The render pipeline: a RenderJob row per request, one Celery task per book, sent on commit.
+
+The task only fetches the job and calls `run_job`, which gathers, lays out and renders, reporting
+progress on the row the page polls. The PDF is written atomically under a name derived from its
+content hash, so a retried or repeated render reuses the same file. A job whose worker died is
+marked failed once its time limit has passed (`fail_stale_jobs`), never left "running".
+"""
+
+import hashlib
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import OperationalError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models_books import Book, ExportBatch, JobStatus, RenderJob, generated_storage
+from .render import book_html, html_to_pdf
+
+logger = logging.getLogger(__name__)
+
+# Seconds: the task's soft and hard limits, and when a job still "running" is given up.
+SOFT_TIME_LIMIT = getattr(settings, "RENDER_SOFT_TIME_LIMIT", 300)
+HARD_TIME_LIMIT = SOFT_TIME_LIMIT + 60
+
+
+class RenderRefused(Exception):
+    """A render the checklist does not allow (a final render with open items)."""
+
+
+def request_render(masterplan, book, user, *, batch=None, final=False):
+    """Create a queued job and send its task once the transaction commits."""
+    from ..tasks import render_book
+
+    if book not in Book.values:
+        raise ValueError(f"unknown book {book!r}")
+    job = RenderJob.objects.create(masterplan=masterplan, book=book, requested_by=user,
+                                   batch=batch, is_final=final)
+    transaction.on_commit(lambda: render_book.delay(job_id=job.pk))
+    return job
+
+
+def _set(job, **fields):
+    for name, value in fields.items():
+        setattr(job, name, value)
+    RenderJob.objects.filter(pk=job.pk).update(**fields)
+
+
+def run_job(job):
+    """Render one job; every expected failure ends as `failed` with a message in plain words."""
+    _set(job, status=JobStatus.RUNNING, started_at=timezone.now(), progress=5, message="")
+    try:
+        html, gather_seconds = book_html(job.book, job.masterplan)
+        _set(job, progress=40, gather_seconds=gather_seconds)
+        pdf, pages, render_seconds = html_to_pdf(html)
+        _set(job, progress=90, render_seconds=render_seconds)
+        digest = hashlib.sha256(pdf).hexdigest()
+        name = (f"books/{job.masterplan.region.code}/{job.masterplan_id}/"
+                f"buku-{job.book}-{digest[:16]}.pdf")
+        storage = generated_storage()
+        if not storage.exists(name):  # same content: reuse the earlier file
+            storage.save(name, ContentFile(pdf))
+        _set(job, status=JobStatus.SUCCEEDED, progress=100, page_count=pages,
+             content_hash=digest, finished_at=timezone.now(), file=name)
+    except OperationalError:
+        raise  # transient (database): the task retries
+    except Exception:
+        logger.exception("render job %s failed", job.pk)
+        _set(job, status=JobStatus.FAILED, finished_at=timezone.now(),
+             message=_("Buku gagal dibuat karena kesalahan pada server. Coba lagi; jika terulang, "
+                       "hubungi admin Kominfo."))
+    return job
+
+
+def fail_stale_jobs(now=None):
+    """Mark jobs running (or queued) past the hard time limit as failed; returns how many."""
+    now = now or timezone.now()
+    limit = now - timedelta(seconds=HARD_TIME_LIMIT)
+    running = RenderJob.objects.filter(status=JobStatus.RUNNING, started_at__lt=limit).update(
+        status=JobStatus.FAILED, finished_at=now,
+        message=_("Pembuatan buku terhenti (pekerja berhenti atau melewati batas waktu). "
+                  "Silakan ulangi."))
+    queued = RenderJob.objects.filter(
+        status=JobStatus.QUEUED, created_at__lt=now - timedelta(seconds=6 * HARD_TIME_LIMIT)
+    ).update(status=JobStatus.FAILED, finished_at=now,
+             message=_("Permintaan tidak diproses dalam waktu wajar. Silakan ulangi."))
+    return running + queued
+
+
+def create_batch(masterplans, books, user, description=""):
+    """An admin export: one job per masterplan and book."""
+    with transaction.atomic():
+        batch = ExportBatch.objects.create(requested_by=user, books="".join(books),
+                                           description=description[:300])
+        for masterplan in masterplans:
+            for book in books:
+                request_render(masterplan, book, user, batch=batch)
+    return batch
