@@ -7,6 +7,7 @@ from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 
@@ -31,7 +32,10 @@ def resolve(url):
     static_prefix = "/" + settings.STATIC_URL.lstrip("/")
     media_prefix = "/" + settings.MEDIA_URL.lstrip("/")
     if path.startswith(static_prefix):
-        found = finders.find(path[len(static_prefix):])
+        try:
+            found = finders.find(path[len(static_prefix):])
+        except SuspiciousFileOperation:
+            found = None
         if found:
             return Path(found)
     elif path.startswith(media_prefix):

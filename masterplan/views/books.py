@@ -67,7 +67,7 @@ class BooksView(MasterplanMixin, TemplateView):
             if blocked:
                 messages.error(request, _("Buku final hanya dapat dibuat bila daftar periksa "
                                           "sudah kosong. Lengkapi dulu: %(books)s.")
-                               % {"books": ", ".join(Book(b).label for b in blocked)})
+                               % {"books": ", ".join(str(Book(b).label) for b in blocked)})
                 return redirect("books", region_code=self.region.code)
         for book in books:
             pipeline.request_render(self.masterplan, book, request.user, final=final)
