@@ -6,6 +6,7 @@ from readiness import analysis_urls as readiness_analysis_urls
 from .views import (
     accounts,
     auth,
+    batch_export,
     batches,
     books,
     changes,
@@ -70,6 +71,11 @@ admin_patterns = [
     path("angkatan/", batches.BatchListView.as_view(), name="batch_list"),
     path("angkatan/baru/", batches.BatchCreateView.as_view(), name="batch_create"),
     path("angkatan/<int:batch_pk>/", batches.BatchEditView.as_view(), name="batch_edit"),
+    path("ekspor-buku/", batch_export.BatchExportView.as_view(), name="batch_export"),
+    path("ekspor-buku/<int:batch_pk>/", batch_export.BatchExportDetailView.as_view(),
+         name="batch_export_detail"),
+    path("ekspor-buku/<int:batch_pk>/unduh/", batch_export.BatchExportDownloadView.as_view(),
+         name="batch_export_download"),
 ]
 
 urlpatterns = [

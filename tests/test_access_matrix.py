@@ -215,6 +215,16 @@ def narrative_kwargs(world, region):
     return {"region_code": region.code, "key": "latar_belakang"}
 
 
+def export_batch_kwargs(world, region):
+    from django.core.files.base import ContentFile
+
+    from masterplan.models_books import ExportBatch
+
+    batch = ExportBatch.objects.create(requested_by=world.user("admin"))
+    batch.archive.save("uji.zip", ContentFile(b"PK\x05\x06" + b"\x00" * 18), save=True)
+    return {"batch_pk": batch.pk}
+
+
 def reset_kwargs(world, region):
     return {"uidb64": "MQ", "token": "set-password"}
 
@@ -330,6 +340,9 @@ EXPECTATIONS = {
     "account_membership_add": Case(account_kwargs, post=admin_page()),
     "account_membership_remove": Case(account_membership_kwargs, post=admin_page()),
     "batch_list": Case(get=admin_page()),
+    "batch_export": Case(get=admin_page(), post=admin_page()),
+    "batch_export_detail": Case(export_batch_kwargs, get=admin_page()),
+    "batch_export_download": Case(export_batch_kwargs, get=admin_page()),
     "batch_create": Case(get=admin_page(), post=admin_page()),
     "batch_edit": Case(batch_kwargs, get=admin_page(), post=admin_page()),
 }
