@@ -1,0 +1,104 @@
+"""Rendering through a real Celery worker on the broker (CI: Redis, PostgreSQL)."""
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
+from masterplan.books import pipeline
+from masterplan.celery import app as celery_app
+from masterplan.models_books import RenderJob
+
+from .test_tasks import _delete_queue, _stop
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+
+def _worker_env():
+    """The worker must see this test's database (committed rows: transaction=True)."""
+    db = connection.settings_dict
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("a separate worker process needs the PostgreSQL test database")
+    url = (f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
+           f"{db['PORT'] or 5432}/{db['NAME']}")
+    return {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": url}
+
+
+def _start_worker(queue, log):
+    command = [sys.executable, "-m", "celery", "-A", "masterplan", "worker", "--pool=solo",
+               "--concurrency=1", "-Q", queue, "--without-heartbeat", "--without-gossip",
+               "--without-mingle", "--loglevel=INFO"]
+    return subprocess.Popen(command, cwd=PROJECT_ROOT, env=_worker_env(),
+                            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+
+
+def _wait(job, worker, log, statuses, seconds=120):
+    deadline = time.monotonic() + seconds
+    while True:
+        job.refresh_from_db()
+        if job.status in statuses:
+            return job
+        if worker.poll() is not None or time.monotonic() > deadline:
+            log.seek(0)
+            pytest.fail(f"job {job.status}; worker exit {worker.poll()}; output:\n{log.read()}")
+        time.sleep(0.3)
+
+
+@pytest.fixture
+def worker_queue():
+    if not settings.CELERY_BROKER_URL:
+        pytest.skip("CELERY_BROKER_URL not set: no broker to run a real worker against")
+    queue = f"test-render-{uuid.uuid4().hex}"
+    eager, default_queue = celery_app.conf.task_always_eager, celery_app.conf.task_default_queue
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.task_default_queue = queue
+    yield queue
+    celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = eager, default_queue
+    _delete_queue(queue)
+
+
+def test_a_small_masterplan_renders_on_a_real_worker(world, worker_queue):
+    with tempfile.TemporaryFile(mode="w+") as log:
+        worker = _start_worker(worker_queue, log)
+        try:
+            job = pipeline.request_render(world.masterplans["own"], "3", world.user("ketua"))
+            job = _wait(job, worker, log, {"succeeded", "failed"})
+            assert job.status == "succeeded", job.message
+            assert job.page_count > 3
+            assert job.file.open("rb").read(5) == b"%PDF-"
+        finally:
+            _stop(worker)
+
+
+def test_a_render_killed_midway_ends_failed_not_stuck(world, worker_queue):
+    with tempfile.TemporaryFile(mode="w+") as log:
+        worker = _start_worker(worker_queue, log)
+        try:
+            job = pipeline.request_render(world.masterplans["own"], "2", world.user("ketua"))
+            _wait(job, worker, log, {"running", "succeeded", "failed"})
+            if job.status == "running":
+                worker.send_signal(signal.SIGKILL)  # the worker dies mid-render
+                worker.wait(timeout=30)
+            job.refresh_from_db()
+            assert job.status in ("running", "succeeded")
+            if job.status == "running":
+                # Once the hard time limit has passed, the job is given up, never left running.
+                later = timezone.now() + timedelta(seconds=pipeline.HARD_TIME_LIMIT + 1)
+                assert pipeline.fail_stale_jobs(now=later) == 1
+                job.refresh_from_db()
+                assert job.status == "failed" and "terhenti" in job.message
+        finally:
+            if worker.poll() is None:
+                _stop(worker)
+            RenderJob.objects.filter(pk=job.pk).update(status="failed")
