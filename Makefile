@@ -42,5 +42,9 @@ lint: install
 test-fast: install
 	$(PY) -m pytest -m "not browser and not worker"
 
+# Renders the full demo region's three books and prints the timings (docs/performance.md).
+bench: demo
+	$(RUN_ENV) $(PY) manage.py bench_books 32.73
+
 clean:
 	rm -rf $(VENV) var/*.sqlite3 .pytest_cache
