@@ -57,6 +57,7 @@ region_patterns = [
          name="workbook_import"),
     path("", include("readiness.urls")),
     path("", include("swot.urls")),
+    path("", include("roadmap.urls")),
     path("", include(readiness_analysis_urls.region_urlpatterns)),
 ]
 

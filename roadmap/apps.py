@@ -12,4 +12,7 @@ class RoadmapConfig(AppConfig):
         from . import services
 
         on_masterplan_created(services.ensure_rows)
-        from . import history  # noqa: F401  (tracked content for the changes page)
+        from . import (
+            dashboard_sections_programs,  # noqa: F401  (programs and quick wins)
+            history,  # noqa: F401  (tracked content for the changes page)
+        )

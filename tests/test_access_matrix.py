@@ -199,6 +199,34 @@ def swot_strategy_kwargs(world, region):
     return {"region_code": region.code, "worksheet_pk": sheet.pk, "strategy_pk": strategy.pk}
 
 
+def _program(world, region, **fields):
+    """A program of the target region's current masterplan (roadmap/program_urls.py)."""
+    from masterplan.models import DimensionElement
+    from roadmap.models import Program
+
+    masterplan = _masterplan(world, region)
+    element = DimensionElement.objects.filter(dimension__edition=masterplan.edition_id).first()
+    return Program.objects.create(masterplan=masterplan, name="Program uji", element=element,
+                                  category="aplikasi", horizon="pendek",
+                                  start_year=masterplan.start_year, end_year=masterplan.start_year,
+                                  **fields)
+
+
+def program_kwargs(world, region):
+    return {"region_code": region.code, "program_pk": _program(world, region).pk}
+
+
+def quick_win_kwargs(world, region):
+    return {"region_code": region.code, "program_pk": _program(world, region, is_quick_win=True).pk}
+
+
+def opd_kwargs(world, region):
+    """An OPD of the target region's list."""
+    from roadmap.models import Opd
+
+    return {"region_code": region.code, "opd_pk": Opd.objects.create(region=region, name="Dinas Uji").pk}
+
+
 def render_job_kwargs(world, region):
     from django.core.files.base import ContentFile
 
@@ -319,6 +347,22 @@ EXPECTATIONS = {
     "swot_strategy_add": Case(swot_worksheet_kwargs, post=region_page(TEAM, admin=DENIED)),
     "swot_strategy_edit": Case(swot_strategy_kwargs, post=region_page(TEAM, admin=DENIED)),
     "swot_strategy_delete": Case(swot_strategy_kwargs, post=region_page(TEAM, admin=DENIED)),
+    # Programs, quick wins and the region's OPD list (roadmap/program_urls.py): read by every
+    # role, changed by the region's team only.
+    "program_list": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "program_add": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                        post=region_page(TEAM, admin=DENIED)),
+    "program_detail": Case(program_kwargs, get=region_page(EVERY_ROLE)),
+    "program_edit": Case(program_kwargs, get=region_page(TEAM, admin=DENIED),
+                         post=region_page(TEAM, admin=DENIED)),
+    "program_delete": Case(program_kwargs, get=region_page(TEAM, admin=DENIED),
+                           post=region_page(TEAM, admin=DENIED)),
+    "program_quick_win": Case(quick_win_kwargs, get=region_page(EVERY_ROLE),
+                              post=region_page(TEAM, admin=DENIED)),
+    "opd_list": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page(TEAM, admin=DENIED)),
+    "opd_edit": Case(opd_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "opd_delete": Case(opd_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "opd_move": Case(opd_kwargs, post=region_page(TEAM, admin=DENIED)),
     # Review workflow: every viewer may post; the transition itself checks the role (422/403).
     "masterplan_status": Case(region_kwargs, get=region_page(EVERY_ROLE),
                               post=region_page(EVERY_ROLE)),

@@ -7,7 +7,7 @@ idempotent, so running seed_demo twice leaves the same data.
 
 from django.db import transaction
 
-from . import books, core, readiness, swot, targets
+from . import core, programs, readiness, swot, targets
 
 DEMO_PASSWORD = core.DEMO_PASSWORD
 
@@ -19,5 +19,5 @@ def seed():
     readiness.seed(full, empty)
     swot.seed(full, empty)
     targets.seed(full, empty)
-    books.seed(full, empty)
+    programs.seed(full, empty)
     return summary

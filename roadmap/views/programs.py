@@ -1,0 +1,288 @@
+"""Program pages of a region's current masterplan: the list grouped by dimension with filters,
+a program's detail (read-only for non-editors), its add/edit page (program, partners, KPI grid,
+financing grid in one form), delete, and the quick-win questions. Plain posts: success
+redirects; refused input answers 422 with the page and the messages."""
+
+from collections import defaultdict
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from masterplan import access
+from masterplan.editing import VersionConflict
+from masterplan.guide import guide
+from masterplan.views.base import MasterplanMixin
+from swot import rows as ordered
+from swot.views.strategy_base import EditPageMixin
+
+from .. import programs
+from ..models import Category, FundingSource, Horizon, Program, QuickWin
+from ..opds import opds_of
+
+YES, NO = "ya", "tidak"
+COMPLETE, INCOMPLETE = "lengkap", "belum"
+
+
+class ProgramFilterForm(forms.Form):
+    dimensi = forms.ChoiceField(label=gettext_lazy("Dimensi"), required=False)
+    kategori = forms.ChoiceField(label=gettext_lazy("Kategori"), required=False)
+    jangka = forms.ChoiceField(label=gettext_lazy("Jangka"), required=False)
+    opd = forms.ChoiceField(label=gettext_lazy("OPD"), required=False)
+    quick_win = forms.ChoiceField(label=gettext_lazy("Quick win"), required=False)
+    egov = forms.ChoiceField(label=gettext_lazy("Integrasi Smart e-Gov"), required=False)
+    kelengkapan = forms.ChoiceField(label=gettext_lazy("Kelengkapan"), required=False)
+
+    def __init__(self, data, *, dimensions, opds):
+        super().__init__(data)
+        every = ("", _("Semua"))
+        self.fields["dimensi"].choices = [every, *((d.code, d.title) for d in dimensions)]
+        self.fields["kategori"].choices = [every, *Category.choices]
+        self.fields["jangka"].choices = [every, *Horizon.choices]
+        self.fields["opd"].choices = [every, *((str(opd.pk), str(opd)) for opd in opds)]
+        self.fields["quick_win"].choices = [every, (YES, _("Quick win")), (NO, _("Bukan quick win"))]
+        self.fields["egov"].choices = [every, (YES, _("Integrasi Smart e-Gov")),
+                                       (NO, _("Bukan integrasi e-Gov"))]
+        self.fields["kelengkapan"].choices = [every, (COMPLETE, _("Lengkap")),
+                                              (INCOMPLETE, _("Belum lengkap"))]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select form-select-sm"
+
+    def value(self, name):
+        """The cleaned value of a filter; an invalid value counts as no filter."""
+        self.is_valid()
+        return getattr(self, "cleaned_data", {}).get(name) or ""
+
+    def apply(self, queryset):
+        filters = {"dimensi": lambda v: Q(element__dimension__code=v),
+                   "kategori": lambda v: Q(category=v),
+                   "jangka": lambda v: Q(horizon=v),
+                   "opd": lambda v: Q(lead_opd=v) | Q(pk__in=Program.supporting_opds.through.objects
+                                                       .filter(opd=v).values("program_id")),
+                   "quick_win": lambda v: Q(is_quick_win=(v == YES)),
+                   "egov": lambda v: Q(is_egov_integration=(v == YES)),
+                   "kelengkapan": lambda v: programs.complete_q() if v == COMPLETE
+                   else ~programs.complete_q()}
+        for name, make in filters.items():
+            value = self.value(name)
+            if value:
+                queryset = queryset.filter(make(value))
+        return queryset
+
+    @property
+    def active(self):
+        return any(self.value(name) for name in self.fields)
+
+
+class ProgramMixin(MasterplanMixin):
+    def list_url(self, program=None):
+        url = reverse("program_list", kwargs={"region_code": self.region.code})
+        return f"{url}#program-{program.pk}" if program is not None else url
+
+    def detail_url(self, program):
+        return reverse("program_detail", kwargs={"region_code": self.region.code,
+                                                 "program_pk": program.pk})
+
+    def get_program(self, action):
+        program = access.scoped_get(
+            Program.objects.filter(masterplan=self.masterplan)
+            .select_related("element__dimension", "readiness_element", "lead_opd", "updated_by"),
+            self.request.user, action, pk=self.kwargs["program_pk"])
+        program.masterplan = self.masterplan
+        return program
+
+    def program_context(self, program):
+        return {"region": self.region, "masterplan": self.masterplan, "can_edit": self.can_edit,
+                "program": program, "list_url": self.list_url(program),
+                "detail_url": self.detail_url(program)}
+
+
+class ProgramListView(ProgramMixin, TemplateView):
+    template_name = "roadmap/program_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        dimensions = programs.dimensions_of(self.masterplan)
+        opds = list(opds_of(self.region))
+        filters = ProgramFilterForm(self.request.GET or None, dimensions=dimensions, opds=opds)
+        items = list(filters.apply(programs.programs_of(self.masterplan)))
+        by_dimension = defaultdict(list)
+        for program in items:
+            program.state = programs.completeness(program)
+            program.visible_quick_win = programs.visible_quick_win(program)
+            by_dimension[program.element.dimension_id].append(program)
+        chosen = filters.value("dimensi")
+        groups = [(dimension, by_dimension[dimension.pk]) for dimension in dimensions
+                  if (not chosen or dimension.code == chosen)
+                  and (by_dimension[dimension.pk] or not filters.active)]
+        overall = programs.summary([self.masterplan])[self.masterplan.pk]
+        context.update(
+            groups=groups, filters=filters, shown=len(items), opd_count=len(opds),
+            complete=overall[0], total=overall[1], quick_wins=overall[3],
+            has_egov=Program.objects.filter(masterplan=self.masterplan,
+                                            is_egov_integration=True).exists(),
+            budget=programs.budget(self.masterplan),
+            egov_text=guide(self.masterplan.edition.code)["roadmap"]["smart_egov_integration"]
+            ["priority_text"])
+        return context
+
+
+class ProgramDetailView(ProgramMixin, TemplateView):
+    template_name = "roadmap/program_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        program = self.get_program(access.VIEW)
+        annotated = programs.with_completeness(Program.objects.filter(pk=program.pk)).get()
+        years = list(range(program.start_year, program.end_year + 1))
+        kpis = list(program.kpis.order_by("position", "pk").prefetch_related("targets"))
+        for kpi in kpis:
+            values = {target.year: target.value for target in kpi.targets.all()}
+            kpi.grid = [(year, values.get(year)) for year in years]
+        financing = defaultdict(dict)
+        for row in program.financing.all():
+            financing[row.year][row.source] = row.amount
+        financing_years = sorted(set(years) | set(financing))
+        sources = [(source, label) for source, label in FundingSource.choices
+                   if any(source in financing[year] for year in financing_years)]
+        financing_rows = [(year, [financing[year].get(source) for source, _label in sources],
+                           sum(financing[year].values())) for year in financing_years]
+        context.update(self.program_context(program))
+        context.update(
+            state=programs.completeness(annotated), years=years, kpis=kpis,
+            timeline=programs.timeline_text(program),
+            financing_sources=sources, financing_rows=financing_rows,
+            financing_total=sum(sum(cells.values()) for cells in financing.values()),
+            partners=program.partners.order_by("kind", "name"),
+            supporting=program.supporting_opds.order_by("position", "name"),
+            sasaran=program.sasaran.select_related("dimension").order_by("dimension__number",
+                                                                         "position"),
+            strategies=program.strategies.select_related("worksheet__dimension",
+                                                         "worksheet__readiness_element"),
+            gap_rows=program.gap_rows.order_by("position", "pk"),
+            quick_win=programs.visible_quick_win(program),
+            warnings=programs.horizon_warnings(program, self.masterplan))
+        return context
+
+
+class ProgramFormView(EditPageMixin, ProgramMixin, TemplateView):
+    """Add (no program_pk) or edit a program with its partners, KPIs and financing; team only."""
+
+    action = access.EDIT
+    template_name = "roadmap/program_form.html"
+
+    def get_editor(self, data=None):
+        instance = self.get_program(access.EDIT) if "program_pk" in self.kwargs else None
+        return programs.ProgramEditor(self.masterplan, data, instance=instance)
+
+    def get_context_data(self, editor=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        editor = editor or self.get_editor()
+        program = editor.program
+        try:
+            start, end = (int(editor.form[name].value()) for name in ("start_year", "end_year"))
+            active_years = list(range(start, end + 1))
+        except (TypeError, ValueError):
+            active_years = editor.years
+        context.update(
+            editor=editor, form=editor.form, program=program, years=editor.years,
+            active_years=active_years,
+            sources=FundingSource.choices, opd_count=opds_of(self.region).count(),
+            cancel_url=self.detail_url(program) if program.pk else self.list_url())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        editor = self.get_editor(request.POST)
+        if editor.is_valid():
+            try:
+                program = editor.save(request.user)
+            except VersionConflict as conflict:
+                editor.rebased(conflict)
+            except ValidationError as error:
+                editor.form.add_error(None, error)
+            else:
+                messages.success(request, _("Program “%(name)s” disimpan.") % {"name": program.name})
+                for warning in programs.horizon_warnings(program, self.masterplan):
+                    messages.warning(request, warning)
+                return redirect(self.detail_url(program))
+        return self.render_to_response(self.get_context_data(editor=editor), status=422)
+
+
+class ProgramDeleteView(EditPageMixin, ProgramMixin, TemplateView):
+    """Confirm (GET) and delete (POST, with the version the page showed) a program."""
+
+    action = access.EDIT
+    template_name = "roadmap/program_delete.html"
+
+    def get_context_data(self, error=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        program = self.get_program(access.EDIT)
+        context.update(self.program_context(program))
+        context.update(error=error, kpi_count=program.kpis.count(),
+                       financing_count=program.financing.count(),
+                       partner_count=program.partners.count(),
+                       monitoring_count=program.monitoring_records.count(),
+                       application_count=program.integrated_applications.count())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        program = self.get_program(access.EDIT)
+        try:
+            programs.delete_program(program, ordered.posted_version(request.POST))
+        except ValidationError as error:
+            return self.render_to_response(self.get_context_data(error=" ".join(error.messages)),
+                                           status=422)
+        except ordered.RowChanged as changed:
+            return self.render_to_response(self.get_context_data(error=changed.message), status=422)
+        messages.success(request, _("Program “%(name)s” dihapus.") % {"name": program.name})
+        return redirect(self.list_url())
+
+
+class QuickWinView(ProgramMixin, TemplateView):
+    """The guide's quick-win questions, impact analysis and status of a flagged program: a form
+    for the team, read-only for everyone else. An unflagged program has none to show (404)."""
+
+    template_name = "roadmap/program_quick_win.html"
+
+    def get_program(self, action):
+        program = super().get_program(action)
+        if not program.is_quick_win:
+            raise Http404(_("Program ini tidak ditandai quick win."))
+        return program
+
+    def get_context_data(self, form=None, program=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        program = program or self.get_program(access.VIEW)
+        quick_win = form.instance if form is not None else (
+            programs.visible_quick_win(program) or QuickWin(program=program))
+        if form is None and self.can_edit:
+            form = programs.QuickWinForm(instance=quick_win)
+        context.update(self.program_context(program))
+        guide_quick_wins = guide(self.masterplan.edition.code)["roadmap"]["quick_wins"]
+        context.update(form=form, quick_win=quick_win, guide_text=guide_quick_wins["text"],
+                       answers=[(QuickWin._meta.get_field(name).verbose_name,
+                                 getattr(quick_win, name)) for name in programs.QUICK_WIN_FIELDS])
+        return context
+
+    def post(self, request, *args, **kwargs):
+        program = self.get_program(access.EDIT)
+        form = programs.QuickWinForm(request.POST, instance=programs.quick_win_of(program))
+        if form.is_valid():
+            try:
+                programs.save_quick_win(form, request.user)
+            except VersionConflict as conflict:
+                form = form.rebased(conflict)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Jawaban quick win disimpan."))
+                return redirect(self.detail_url(program))
+        return self.render_to_response(self.get_context_data(form=form, program=program),
+                                       status=422)
