@@ -8,6 +8,7 @@ and is rebased on the current version, so saving again is a deliberate overwrite
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django import forms
 from django.core import signing
@@ -33,6 +34,8 @@ def display_value(instance, name):
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return _("Ya") if value else _("Tidak")
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")  # 10.0000 -> 10
     return str(value)
 
 
