@@ -12,3 +12,4 @@ class BimtekConfig(AppConfig):
         from . import services
 
         on_masterplan_created(services.ensure_rows)
+        from . import dashboard_sections  # noqa: F401  (registers the Bimtek section)

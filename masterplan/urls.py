@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from bimtek import urls as bimtek_urls
 from readiness import analysis_urls as readiness_analysis_urls
 
 from .views import (
@@ -59,6 +60,7 @@ region_patterns = [
     path("", include("swot.urls")),
     path("", include("roadmap.urls")),
     path("", include(readiness_analysis_urls.region_urlpatterns)),
+    path("", include(bimtek_urls.region_urlpatterns)),
 ]
 
 admin_patterns = [
@@ -85,5 +87,6 @@ urlpatterns = [
     path("wilayah/<str:region_code>/", include(region_patterns)),
     path("kelola/", include(admin_patterns)),
     path("", include("readiness.analysis_urls")),
+    path("", include(bimtek_urls.urlpatterns)),
     path("", include(auth_patterns)),
 ]

@@ -253,6 +253,25 @@ def export_batch_kwargs(world, region):
     return {"batch_pk": batch.pk}
 
 
+def bimtek_visit_kwargs(world, region):
+    return {"region_code": region.code, "number": 1}
+
+
+def bimtek_attachment_kwargs(world, region):
+    """An attachment of the target region's Bimtek #1 report (bimtek/urls.py)."""
+    from django.core.files.base import ContentFile
+
+    from bimtek.models import Attachment
+    from bimtek.reports import ensure_report
+
+    report = ensure_report(_masterplan(world, region).bimtek_visits.get(session__number=1))
+    attachment = Attachment(report=report, original_name="notulen.pdf",
+                            content_type="application/pdf", size=9)
+    attachment.file.save("notulen.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
+    attachment.save()
+    return {"region_code": region.code, "number": 1, "attachment_pk": attachment.pk}
+
+
 def reset_kwargs(world, region):
     return {"uidb64": "MQ", "token": "set-password"}
 
@@ -377,6 +396,27 @@ EXPECTATIONS = {
                            post=region_page(TEAM, admin=DENIED)),
     "book_cover": Case(region_kwargs, get=region_page(EVERY_ROLE),
                        post=region_page(TEAM, admin=DENIED)),
+    # Bimtek (bimtek/urls.py): every role reads; visit data by pembimbing, ketua and admins;
+    # reports by pembimbing and admins; signatures by the region's pembimbing and ketua only.
+    "bimtek_overview": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "bimtek_visit": Case(bimtek_visit_kwargs, get=region_page(EVERY_ROLE)),
+    "bimtek_visit_edit": Case(bimtek_visit_kwargs, get=region_page({"pembimbing", "ketua"}),
+                              post=region_page({"pembimbing", "ketua"})),
+    "bimtek_report_edit": Case(bimtek_visit_kwargs, get=region_page({"pembimbing"}),
+                               post=region_page({"pembimbing"})),
+    "bimtek_notes": Case(bimtek_visit_kwargs, get=region_page({"pembimbing"}),
+                         post=region_page({"pembimbing"})),
+    "bimtek_report_pdf": Case(bimtek_visit_kwargs, get=region_page(EVERY_ROLE)),
+    "bimtek_sign": Case(bimtek_visit_kwargs, post=region_page({"pembimbing", "ketua"}, admin=DENIED)),
+    "bimtek_unsign": Case(bimtek_visit_kwargs,
+                          post=region_page({"pembimbing", "ketua"}, admin=DENIED)),
+    "bimtek_attachment_add": Case(bimtek_visit_kwargs, post=region_page({"pembimbing"})),
+    "bimtek_attachment": Case(bimtek_attachment_kwargs, get=region_page(EVERY_ROLE)),
+    "bimtek_attachment_delete": Case(bimtek_attachment_kwargs, post=region_page({"pembimbing"})),
+    "bimtek_matrix": Case(get=admin_page()),
+    "bimtek_matrix_export": Case(get=admin_page()),
+    "bimtek_my_reports": Case(get=Expect({"anonymous": LOGIN, "admin": DENIED, "pembimbing": OK,
+                                          "ketua": DENIED, "anggota": DENIED, "dewan": DENIED})),
     # Kominfo admin pages.
     "account_list": Case(get=admin_page()),
     "account_create": Case(get=admin_page(), post=admin_page()),

@@ -1,0 +1,105 @@
+"""A Tim Pembimbing report as PDF, in the layout of the guide's Lampiran V–VIII (WeasyPrint).
+
+`render_report_pdf(report)` is a pure function of the report's data (no request, no user, no
+network): the download view calls it now, a render pipeline can call it later. Nothing external
+is fetched: the fetcher refuses every URL but data:. The project's shipped Noto Sans (the books'
+font, static/fonts/noto-sans) is embedded as data: URLs, so the PDF looks the same on every
+machine; a generic stack follows it in case the files are missing.
+"""
+
+import base64
+from functools import lru_cache
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from . import reports
+from .models import Report
+
+
+class DataOnlyFetcher(URLFetcher):
+    """Refuses every URL except data: (the report embeds nothing from the network or disk)."""
+
+    def __init__(self):
+        super().__init__(timeout=1, allowed_protocols={"data"}, allow_redirects=False)
+
+    def fetch(self, url, headers=None):
+        if not str(url).strip().lower().startswith("data:"):
+            raise ValueError(f"Refused to fetch {str(url)[:80]!r}: reports embed nothing external.")
+        return super().fetch(url, headers)
+
+
+FONT_FILES = (  # (weight, style, file under static/fonts/noto-sans/)
+    (400, "normal", "noto-sans-latin-400-normal.woff"),
+    (400, "italic", "noto-sans-latin-400-italic.woff"),
+    (700, "normal", "noto-sans-latin-700-normal.woff"),
+    (700, "italic", "noto-sans-latin-700-italic.woff"),
+)
+
+
+@lru_cache(maxsize=1)
+def font_faces():
+    """@font-face rules embedding the shipped Noto Sans as data: URLs ("" if not found)."""
+    rules = []
+    for weight, style, name in FONT_FILES:
+        path = finders.find(f"fonts/noto-sans/{name}")
+        if not path:
+            continue
+        with open(path, "rb") as font:
+            encoded = base64.b64encode(font.read()).decode("ascii")
+        rules.append(f'@font-face {{ font-family: "Noto Sans"; font-weight: {weight}; '
+                     f'font-style: {style}; src: url("data:font/woff;base64,{encoded}") '
+                     f'format("woff"); }}')
+    return "\n".join(rules)
+
+
+def report_context(report):
+    """What the Lampiran layout shows of `report` (also used by the report page)."""
+    if report.pk is not None:
+        report = (Report.objects.select_related(
+            "visit__session", "visit__masterplan__region", "pembimbing_signed_by",
+            "ketua_signed_by").get(pk=report.pk))
+    visit = report.visit
+    session = visit.session
+    team = [str(user) for user in visit.pembimbing.order_by("full_name", "username")]
+    if not team and report.pembimbing_signed_by:
+        team = [str(report.pembimbing_signed_by)]
+    signatures = [
+        {"role": "TIM PEMBIMBING", "user": report.pembimbing_signed_by,
+         "at": report.pembimbing_signed_at},
+        {"role": "KETUA TIM PELAKSANA SMART CITY", "user": report.ketua_signed_by,
+         "at": report.ketua_signed_at},
+    ]
+    signed_dates = [s["at"] for s in signatures if s["at"]]
+    return {
+        "report": report,
+        "visit": visit,
+        "session": session,
+        "region": visit.masterplan.region,
+        "team": team,
+        "visit_date": report.visit_date or visit.actual_date,
+        "lines": reports.report_lines(session, report),
+        "attachments": list(report.attachments.all()) if report.pk is not None else [],
+        "signatures": signatures,
+        "sign_date": max(signed_dates) if signed_dates else None,
+        "font_faces": font_faces(),
+    }
+
+
+def render_report_html(report):
+    with translation.override("id"):
+        return render_to_string("bimtek/report_pdf.html", report_context(report))
+
+
+def render_report_pdf(report) -> bytes:
+    html = render_report_html(report)
+    return HTML(string=html, base_url=None, url_fetcher=DataOnlyFetcher()).write_pdf()
+
+
+def pdf_filename(report):
+    visit = report.visit
+    return (f"laporan-bimtek-{visit.session.number}-"
+            f"{visit.masterplan.region.code.replace('.', '')}.pdf")

@@ -1,0 +1,343 @@
+"""A region's Bimtek pages: the four sessions, one visit with its report, and their edit forms.
+
+Bimtek pages are not masterplan content (`content_write = False`): visits and reports are written
+whatever the masterplan's status. Access: every role of the region reads; visit data is edited
+by pembimbing, ketua and admins (bimtek.visits); reports by pembimbing and admins (REVIEW);
+signatures by the region's pembimbing and ketua (bimtek.reports). A refusal because the report is
+signed is shown as a message on the visit page, and nothing is changed.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView, View
+
+from masterplan import access
+from masterplan.editing import VersionConflict
+from masterplan.views.base import MasterplanMixin
+
+from .. import attachments, reports, visits
+from ..forms import AttachmentForm, NotesForm, ReportForm, VisitForm
+from ..models import Attachment, Report, Visit
+
+
+class BimtekMixin(MasterplanMixin):
+    # Visits and reports are not masterplan content: written whatever the masterplan's status.
+    content_write = False
+
+    def get_visit(self):
+        number = self.kwargs["number"]
+        visits.visits_of(self.masterplan)  # creates the rows of an older masterplan
+        self.visit = access.scoped_get(
+            Visit.objects.filter(masterplan=self.masterplan)
+            .select_related("session", "masterplan__region"),
+            self.request.user, access.VIEW, session__number=number)
+        self.report = reports.report_of(self.visit)
+        return self.visit
+
+    def visit_url(self, anchor=""):
+        url = reverse("bimtek_visit", kwargs={"region_code": self.region.code,
+                                              "number": self.visit.session.number})
+        return f"{url}#{anchor}" if anchor else url
+
+    def refuse(self, error, anchor=""):
+        """Show a refusal (e.g. the report is signed) on the visit page."""
+        for message in getattr(error, "messages", [str(error)]):
+            messages.error(self.request, message)
+        return redirect(self.visit_url(anchor))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if getattr(self, "visit", None) is not None:
+            context.update(visit=self.visit, session=self.visit.session, report=self.report)
+        return context
+
+
+class OverviewView(BimtekMixin, TemplateView):
+    """The four sessions with their agenda (collapsible), visit data and report state."""
+
+    template_name = "bimtek/overview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = list(reports.annotate_states(visits.visits_of(self.masterplan))
+                    .prefetch_related("pembimbing", "session__agenda"))
+        context["rows"] = [(visit, reports.visit_state(visit)) for visit in rows]
+        context["can_edit_visits"] = visits.can_edit(self.request.user, self.region)
+        return context
+
+
+class VisitView(BimtekMixin, TemplateView):
+    """One visit and its report (the form of Lampiran V–VIII), with attachments and sign-off."""
+
+    template_name = "bimtek/visit.html"
+
+    def get_context_data(self, **kwargs):
+        self.get_visit()
+        context = super().get_context_data(**kwargs)
+        user, visit, report = self.request.user, self.visit, self.report
+        can_write = reports.can_write(user, self.region)
+        lock = reports.lock_message(report) if report else ""
+        side = reports.signer_side(user, self.region)
+        context.update(
+            team=list(visit.pembimbing.all()),
+            lines=reports.report_lines(visit.session, report),
+            agenda=list(visit.session.agenda.all()),
+            attachments=list(report.attachments.select_related("uploaded_by")) if report else [],
+            state=reports.visit_state(reports.annotate_states(
+                Visit.objects.filter(pk=visit.pk).select_related("session")).get()),
+            can_edit_visit=visits.can_edit(user, self.region) and not lock,
+            can_write=can_write and not lock,
+            lock_message=lock,
+            is_signed=bool(report and report.is_signed),
+            signer_side=side,
+            attachment_form=kwargs.get("attachment_form") or AttachmentForm(),
+            signatures=self.signatures(report, side),
+        )
+        return context
+
+    def signatures(self, report, side):
+        """Both sides' signatures and what the user may do with each."""
+        rows = []
+        both = bool(report and report.is_signed)
+        for key in (reports.PEMBIMBING, reports.KETUA):
+            signed_by = getattr(report, f"{key}_signed_by", None) if report else None
+            signed_at = getattr(report, f"{key}_signed_at", None) if report else None
+            rows.append({
+                "key": key, "label": reports.SIDE_LABELS[key], "by": signed_by, "at": signed_at,
+                "can_sign": side == key and report is not None and signed_at is None and not both,
+                "can_unsign": side == key and signed_at is not None and not both
+                and signed_by is not None and signed_by.pk == self.request.user.pk,
+            })
+        return rows
+
+
+class VisitEditView(BimtekMixin, TemplateView):
+    template_name = "bimtek/visit_form.html"
+
+    def setup_visit(self):
+        self.get_visit()
+        visits.require_edit(self.request.user, self.region)
+        if self.report is not None and reports.lock_message(self.report):
+            raise reports.ReportLocked(reports.lock_message(self.report))
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.setup_visit()
+        except reports.ReportLocked as error:
+            return self.refuse(error)
+        form = VisitForm(instance=self.visit, region=self.region)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        try:
+            self.setup_visit()
+        except reports.ReportLocked as error:
+            return self.refuse(error)
+        form = VisitForm(request.POST, instance=self.visit, region=self.region)
+        if form.is_valid():
+            try:
+                visits.save_visit(form, request.user)
+            except VersionConflict as conflict:
+                form = form.rebased(conflict)
+            except reports.ReportLocked as error:
+                return self.refuse(error)
+            else:
+                messages.success(request, _("Data kunjungan %(label)s disimpan.")
+                                 % {"label": self.visit.session.label})
+                return redirect(self.visit_url("kunjungan"))
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+
+class ReportWriteMixin(BimtekMixin):
+    """Pages that write the report: REVIEW (pembimbing, admins); refused while signed."""
+
+    action = access.REVIEW
+
+    def setup_report(self):
+        self.get_visit()
+        self.report = reports.ensure_report(self.visit)
+        message = reports.lock_message(self.report)
+        if message:
+            raise reports.ReportLocked(message)
+
+
+class ReportEditView(ReportWriteMixin, TemplateView):
+    """The report's tanggal kunjungan and output text."""
+
+    template_name = "bimtek/report_form.html"
+
+    def make_form(self, data=None):
+        initial = {}
+        if self.report.visit_date is None and self.visit.actual_date:
+            initial["visit_date"] = self.visit.actual_date
+        return ReportForm(data, instance=self.report, initial=initial)
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.setup_report()
+        except reports.ReportLocked as error:
+            return self.refuse(error)
+        return self.render_to_response(self.get_context_data(form=self.make_form()))
+
+    def post(self, request, *args, **kwargs):
+        try:
+            self.setup_report()
+        except reports.ReportLocked as error:
+            return self.refuse(error)
+        form = self.make_form(request.POST)
+        if form.is_valid():
+            try:
+                reports.save_report(form, request.user)
+            except VersionConflict as conflict:
+                form = form.rebased(conflict)
+            except reports.ReportLocked as error:
+                return self.refuse(error)
+            else:
+                messages.success(request, _("Laporan disimpan."))
+                return redirect(self.visit_url("laporan"))
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+
+class NotesView(ReportWriteMixin, TemplateView):
+    """Keterangan of every activity in one form (all or nothing, under the report's version)."""
+
+    template_name = "bimtek/notes_form.html"
+
+    def make_form(self, data=None):
+        return NotesForm(data, instance=self.report, items=self.visit.session.report_items.all())
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.setup_report()
+        except reports.ReportLocked as error:
+            return self.refuse(error)
+        return self.render_to_response(self.get_context_data(form=self.make_form()))
+
+    def post(self, request, *args, **kwargs):
+        try:
+            self.setup_report()
+        except reports.ReportLocked as error:
+            return self.refuse(error)
+        form = self.make_form(request.POST)
+        if form.is_valid():
+            try:
+                reports.save_notes(form, request.user)
+            except VersionConflict as conflict:
+                form = form.rebased(conflict)
+            except reports.ReportLocked as error:
+                return self.refuse(error)
+            else:
+                messages.success(request, _("Keterangan kegiatan disimpan."))
+                return redirect(self.visit_url("laporan"))
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+
+class SignView(BimtekMixin, View):
+    """Sign (or, with `withdraw`, withdraw) the user's side; roles are checked by reports.sign."""
+
+    withdraw = False
+
+    def post(self, request, *args, **kwargs):
+        self.get_visit()
+        if reports.signer_side(request.user, self.region) is None:
+            raise PermissionDenied(reports.SIGN_DENIED)
+        if self.report is None:
+            messages.error(request, _("Laporan ini belum ditulis."))
+            return redirect(self.visit_url("tanda-tangan"))
+        action = reports.unsign if self.withdraw else reports.sign
+        try:
+            side = action(self.report, request.user)
+        except ValidationError as error:
+            return self.refuse(error, "tanda-tangan")
+        if self.withdraw:
+            messages.success(request, _("Tanda tangan %(side)s dibatalkan.")
+                             % {"side": reports.SIDE_LABELS[side]})
+        else:
+            messages.success(request, _("Laporan ditandatangani sebagai %(side)s.")
+                             % {"side": reports.SIDE_LABELS[side]})
+        return redirect(self.visit_url("tanda-tangan"))
+
+
+class ReportPdfView(BimtekMixin, View):
+    """The report in the Lampiran layout, rendered on request."""
+
+    def get(self, request, *args, **kwargs):
+        self.get_visit()
+        # Before anyone wrote the report, the blank form (nothing is stored by reading).
+        report = self.report or Report(visit=self.visit, visit_date=self.visit.actual_date)
+        from ..pdf import pdf_filename, render_report_pdf  # WeasyPrint loads only when rendering
+
+        response = HttpResponse(render_report_pdf(report), content_type="application/pdf")
+        response["Content-Disposition"] = content_disposition_header(True, pdf_filename(report))
+        response["Cache-Control"] = "private, no-store"
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+class AttachmentAddView(ReportWriteMixin, VisitView):
+    """Upload an attachment; a refused file shows the visit page again with the message (422)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            self.setup_report()
+        except reports.ReportLocked as error:
+            return self.refuse(error, "lampiran")
+        form = AttachmentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                attachment = attachments.add_attachment(self.report, form.cleaned_data["file"],
+                                                        request.user)
+            except reports.ReportLocked as error:
+                return self.refuse(error, "lampiran")
+            except attachments.AttachmentRefused as error:
+                form.add_error("file", error)
+            else:
+                messages.success(request, _("Lampiran “%(name)s” diunggah.")
+                                 % {"name": attachment.original_name})
+                return redirect(self.visit_url("lampiran"))
+        return self.render_to_response(self.get_context_data(attachment_form=form), status=422)
+
+
+class AttachmentMixin(BimtekMixin):
+    def get_attachment(self, action):
+        """The attachment of this visit's report, through the access layer: another region's
+        (or another visit's) attachment id answers 404."""
+        self.get_visit()
+        return access.scoped_get(
+            Attachment.objects.filter(report__visit__masterplan=self.masterplan,
+                                      report__visit=self.visit).select_related("report"),
+            self.request.user, action, pk=self.kwargs["attachment_pk"])
+
+
+class AttachmentDownloadView(AttachmentMixin, View):
+    def get(self, request, *args, **kwargs):
+        attachment = self.get_attachment(access.VIEW)
+        try:
+            stream = attachment.file.open("rb")
+        except (FileNotFoundError, OSError):
+            raise Http404(_("Berkas lampiran tidak ditemukan.")) from None
+        response = FileResponse(stream, as_attachment=True, filename=attachment.original_name,
+                                content_type=attachment.content_type)
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class AttachmentDeleteView(AttachmentMixin, View):
+    action = access.REVIEW
+
+    def post(self, request, *args, **kwargs):
+        attachment = self.get_attachment(access.REVIEW)
+        try:
+            attachments.delete_attachment(attachment)
+        except reports.ReportLocked as error:
+            return self.refuse(error, "lampiran")
+        messages.success(request, _("Lampiran “%(name)s” dihapus.") % {"name": attachment.original_name})
+        return redirect(self.visit_url("lampiran"))
