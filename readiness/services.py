@@ -110,8 +110,11 @@ def readiness_indices(masterplans):
     return result
 
 
-def performance_indices(masterplans):
-    """{masterplan id: (overall index or None, [GroupIndex per dimension with elements])}."""
+def performance_indices(masterplans, with_evidence=True):
+    """{masterplan id: (overall index or None, [GroupIndex per dimension with elements])}.
+
+    With `with_evidence` (the default) a dimension's index also counts the performance evidence
+    other apps register (the roadmap's KPI achievement): see combine_performance."""
     masterplans = list(masterplans)
     rows = (PerformanceAssessment.objects.filter(masterplan__in=masterplans)
             .values_list("masterplan_id", "element_id", "rating")
@@ -124,7 +127,38 @@ def performance_indices(masterplans):
             trees[masterplan.edition_id] = _performance_tree(masterplan.edition_id)
         tree = trees[masterplan.edition_id]
         result[masterplan.pk] = scoring.tree_index(tree, judgements.get(masterplan.pk, {}))
-    return result
+    return combine_performance(masterplans, result) if with_evidence else result
+
+
+# Performance evidence from other apps, per dimension: `source(masterplans) -> {masterplan id:
+# {dimension code: index 0-100}}`, registered in the app's AppConfig.ready() (the roadmap
+# registers its KPI achievement, roadmap.monitoring.performance_evidence), so readiness never
+# imports those apps. The rule is in docs/readiness-index.md ("KPI achievement").
+PERFORMANCE_EVIDENCE = []
+
+
+def register_performance_evidence(source):
+    if source not in PERFORMANCE_EVIDENCE:
+        PERFORMANCE_EVIDENCE.append(source)
+    return source
+
+
+def combine_performance(masterplans, result):
+    """A dimension's performance index is the mean of its self-assessment index and the
+    registered evidence for that dimension, over those that exist; the overall index stays the
+    mean of the dimensions that have one. A masterplan without evidence is left as it is."""
+    evidence = [source(masterplans) for source in PERFORMANCE_EVIDENCE]
+    combined = {}
+    for pk, (overall, groups) in result.items():
+        extra = [values[pk] for values in evidence if values.get(pk)]
+        if extra:
+            groups = [scoring.GroupIndex(
+                group.code, group.title,
+                scoring.mean_index([group.index, *(values.get(group.code) for values in extra)]),
+                group.judged, group.unjudged, group.children) for group in groups]
+            overall = scoring.mean_index(group.index for group in groups)
+        combined[pk] = (overall, groups)
+    return combined
 
 
 def maturity(masterplans):

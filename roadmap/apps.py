@@ -16,3 +16,8 @@ class RoadmapConfig(AppConfig):
             dashboard_sections_programs,  # noqa: F401  (programs and quick wins)
             history,  # noqa: F401  (tracked content for the changes page)
         )
+        from .dashboard_sections_roadmap import register_sections
+        from .monitoring import feed_performance_index
+
+        register_sections()  # "Peta jalan" and "Monitoring dan evaluasi" on the dashboards
+        feed_performance_index()  # KPI achievement counts in readiness' performance index

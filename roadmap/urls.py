@@ -6,4 +6,5 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("roadmap.program_urls")),
+    path("", include("roadmap.roadmap_urls")),
 ]

@@ -253,6 +253,31 @@ def export_batch_kwargs(world, region):
     return {"batch_pk": batch.pk}
 
 
+def _monev_program(world, region):
+    """A program running through the masterplan's first year (roadmap/roadmap_urls.py)."""
+    from masterplan.models import DimensionElement
+    from roadmap.models import Program
+
+    masterplan = _masterplan(world, region)
+    return Program.objects.create(
+        masterplan=masterplan, name="Program monev uji", category="aplikasi", horizon="pendek",
+        element=DimensionElement.objects.filter(dimension__edition=masterplan.edition_id).first(),
+        start_year=masterplan.start_year, end_year=masterplan.start_year)
+
+
+def monev_program_kwargs(world, region):
+    return {"region_code": region.code, "program_pk": _monev_program(world, region).pk}
+
+
+def monev_record_kwargs(world, region):
+    from roadmap.models import MonitoringRecord
+
+    program = _monev_program(world, region)
+    record = MonitoringRecord.objects.create(program=program, year=program.start_year, quarter=1,
+                                             progress_percent=10)
+    return {"region_code": region.code, "program_pk": program.pk, "record_pk": record.pk}
+
+
 def bimtek_visit_kwargs(world, region):
     return {"region_code": region.code, "number": 1}
 
@@ -396,6 +421,17 @@ EXPECTATIONS = {
                            post=region_page(TEAM, admin=DENIED)),
     "book_cover": Case(region_kwargs, get=region_page(EVERY_ROLE),
                        post=region_page(TEAM, admin=DENIED)),
+    # Roadmap and monitoring & evaluation (roadmap/roadmap_urls.py): read by every role,
+    # M&E records written by the region's team only.
+    "roadmap": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "roadmap_export": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "monitoring_worksheet": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "monitoring_program": Case(monev_program_kwargs, get=region_page(EVERY_ROLE)),
+    "monitoring_record_add": Case(monev_program_kwargs, get=region_page(TEAM, admin=DENIED),
+                                  post=region_page(TEAM, admin=DENIED)),
+    "monitoring_record_edit": Case(monev_record_kwargs, get=region_page(TEAM, admin=DENIED),
+                                   post=region_page(TEAM, admin=DENIED)),
+    "monitoring_record_delete": Case(monev_record_kwargs, post=region_page(TEAM, admin=DENIED)),
     # Bimtek (bimtek/urls.py): every role reads; visit data by pembimbing, ketua and admins;
     # reports by pembimbing and admins; signatures by the region's pembimbing and ketua only.
     "bimtek_overview": Case(region_kwargs, get=region_page(EVERY_ROLE)),

@@ -1,0 +1,341 @@
+"""Server-rendered SVG charts of the roadmap: the timeline (Gantt) and the budget bars.
+
+Built like readiness/charts.py, whose SVG primitives they share: pure functions returning a safe
+string of inline SVG, no JavaScript, no external CSS or fonts, a viewBox so they scale, and
+role="img" with a <title> and <desc>; every text is escaped. The pages print the same numbers as
+tables, and the PDF books can reuse the charts (WeasyPrint renders inline SVG).
+
+* `gantt_svg(programs, start_year, end_year)`: one row per program, grouped under its dimension,
+  at quarter resolution (a program runs from the start of its start quarter to the end of its end
+  quarter), year gridlines and labels; quick wins in their own colour with a "★ QW" tag, e-Gov
+  integration programs tagged "e-Gov", a legend. Long names are cut; the row's <title> carries
+  the full name and period.
+* `budget_svg(budget)`: one stacked bar per year, a segment per funding source, the year's total
+  above the bar in the short rupiah format ("Rp 1,5 M"); the table beside it has full numbers.
+"""
+
+from decimal import Decimal
+
+from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from readiness.charts import GRID, MUTED, _clip, _n, _shape, _svg, _text
+
+# --- rupiah ----------------------------------------------------------------------------------
+
+# Indonesian abbreviations: ribu, juta, miliar, triliun.
+RUPIAH_UNITS = [(Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "M"), (Decimal(10) ** 6, "jt"),
+                (Decimal(10) ** 3, "rb")]
+
+
+def _one_decimal(value):
+    """12.34 -> '12,3'; 250.0 -> '250' (Indonesian decimal comma, no trailing ',0')."""
+    text = number_format(round(Decimal(value), 1), decimal_pos=1, use_l10n=True,
+                         force_grouping=True)
+    return text[:-2] if text.endswith(",0") else text
+
+
+def rupiah_short(amount):
+    """An amount in rupiah as a chart label: 1_500_000_000 -> 'Rp 1,5 M', 250_000_000 ->
+    'Rp 250 jt', 7_500 -> 'Rp 7,5 rb'. A value that rounds up to the next unit moves to it
+    (999_960_000 -> 'Rp 1 M')."""
+    amount = Decimal(amount or 0)
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount)
+    for index, (size, unit) in enumerate(RUPIAH_UNITS):  # the largest unit first
+        if amount >= size:
+            if index and round(amount / size, 1) >= 1000:
+                size, unit = RUPIAH_UNITS[index - 1]
+            return f"{sign}Rp {_one_decimal(amount / size)} {unit}"
+    if round(amount, 1) >= 1000:
+        return f"{sign}Rp 1 rb"
+    return f"{sign}Rp {_one_decimal(amount)}"
+
+
+def rupiah_full(amount):
+    """An amount in rupiah with every digit: 'Rp 1.500.000.000' (',50' only for cents)."""
+    amount = Decimal(amount or 0)
+    places = 0 if amount == amount.to_integral_value() else 2
+    return f"Rp {number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)}"
+
+
+# --- Gantt -----------------------------------------------------------------------------------
+
+GANTT_WIDTH = 1000
+GANTT_LABEL_X = 8
+GANTT_INDENT = 14
+GANTT_LABEL_WIDTH = 330  # the name and tag column
+GANTT_PLOT_X = 340  # where the first quarter starts
+GANTT_PLOT_WIDTH = GANTT_WIDTH - GANTT_PLOT_X - 16
+GANTT_TOP = 34  # room for the year labels
+GANTT_ROW = 20
+GANTT_HEADING = 22
+GANTT_BAR = 12
+GANTT_NAME_CHARS = 40
+GANTT_COLOUR = "#1c5a9c"
+QUICK_WIN_COLOUR = "#d9480f"
+HEADING_FILL = "#eef1f4"
+QUICK_WIN_TAG = "★ QW"
+EGOV_TAG = "e-Gov"
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def quarter_label(year, quarter):
+    """'TW II 2026' (triwulan II of 2026)."""
+    return _("TW %(quarter)s %(year)s") % {"year": year, "quarter": ROMAN.get(quarter, quarter)}
+
+
+def gantt_x(year, quarter, start_year, end_year, *, end=False):
+    """The x coordinate of the start (or, with end=True, the end) of a quarter on the chart."""
+    quarters = (end_year - start_year + 1) * 4
+    width = GANTT_PLOT_WIDTH / quarters
+    index = (year - start_year) * 4 + (min(max(quarter, 1), 4) - 1) + (1 if end else 0)
+    index = min(max(index, 0), quarters)
+    return GANTT_PLOT_X + index * width
+
+
+def _period_text(program):
+    return f"{quarter_label(program.start_year, program.start_quarter)} – " \
+           f"{quarter_label(program.end_year, program.end_quarter)}"
+
+
+def _tags(program):
+    tags = []
+    if program.is_quick_win:
+        tags.append(QUICK_WIN_TAG)
+    if program.is_egov_integration:
+        tags.append(EGOV_TAG)
+    return tags
+
+
+def _spoken_program(program):
+    extra = []
+    if program.is_quick_win:
+        extra.append(_("quick win"))
+    if program.is_egov_integration:
+        extra.append(_("integrasi Smart e-Gov"))
+    text = f"{program.name}: {_period_text(program)}"
+    return f"{text} ({', '.join(extra)})" if extra else text
+
+
+def _dimension_of(program):
+    return program.element.dimension
+
+
+def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", described_by=None):
+    """The timeline of `programs` over start_year..end_year (e.g. the masterplan's period).
+
+    `programs`: Program rows with their element and dimension loaded (select_related), in any
+    order; they are grouped by dimension (in the dimension's number order) keeping their order
+    within a dimension. A program reaching outside the period is cut at its edge."""
+    programs = list(programs)
+    end_year = max(end_year, start_year)
+    groups = {}
+    for program in programs:
+        dimension = _dimension_of(program)
+        groups.setdefault(dimension.pk, (dimension, []))[1].append(program)
+    ordered = sorted(groups.values(), key=lambda group: (group[0].number, group[0].pk))
+
+    rows = []  # (y, kind, payload)
+    y = GANTT_TOP
+    for dimension, members in ordered:
+        rows.append((y, "heading", dimension))
+        y += GANTT_HEADING
+        for program in members:
+            rows.append((y, "program", program))
+            y += GANTT_ROW
+    if not programs:
+        rows.append((y, "empty", None))
+        y += GANTT_ROW
+    plot_bottom = y + 4
+    legend_y = plot_bottom + 22
+    height = legend_y + 16
+
+    body = []
+    plot_right = GANTT_PLOT_X + GANTT_PLOT_WIDTH
+    # Dimension heading bands first, so the grid lines are drawn over them.
+    for row_y, kind, _payload in rows:
+        if kind == "heading":
+            body.append(_shape("rect", class_="dimension-band", x=0, y=row_y, width=GANTT_WIDTH,
+                               height=GANTT_HEADING, fill=HEADING_FILL))
+    # Quarter ticks (when wide enough to read), year gridlines and labels.
+    quarter_width = GANTT_PLOT_WIDTH / ((end_year - start_year + 1) * 4)
+    for year in range(start_year, end_year + 1):
+        left = gantt_x(year, 1, start_year, end_year)
+        right = gantt_x(year, 4, start_year, end_year, end=True)
+        if quarter_width >= 8:
+            for quarter in (2, 3, 4):
+                x = gantt_x(year, quarter, start_year, end_year)
+                body.append(_shape("line", class_="quarter-line", x1=x, y1=GANTT_TOP, x2=x,
+                                   y2=plot_bottom, stroke=GRID, stroke_dasharray="2 3"))
+        body.append(_shape("line", class_="year-line", x1=left, y1=GANTT_TOP - 16, x2=left,
+                           y2=plot_bottom, stroke=MUTED if year == start_year else GRID))
+        body.append(_text((left + right) / 2, GANTT_TOP - 8, str(year), class_="year-label",
+                          text_anchor="middle", fill=MUTED, font_size="10.5"))
+    body.append(_shape("line", class_="year-line", x1=plot_right, y1=GANTT_TOP - 16,
+                       x2=plot_right, y2=plot_bottom, stroke=MUTED))
+
+    for row_y, kind, payload in rows:
+        if kind == "heading":
+            body.append(_text(GANTT_LABEL_X, row_y + 15, payload.title, class_="dimension",
+                              font_weight="bold"))
+        elif kind == "empty":
+            body.append(_text(GANTT_PLOT_X + 4, row_y + 14, _("Belum ada program."), fill=MUTED,
+                              font_style="italic"))
+        else:
+            body.append(_gantt_row(payload, row_y, start_year, end_year))
+
+    # Legend.
+    legend = [(GANTT_COLOUR, _("Program")), (QUICK_WIN_COLOUR, _("★ QW: quick win"))]
+    x = GANTT_LABEL_X
+    for colour, label in legend:
+        body.append(_shape("rect", class_="legend-swatch", x=x, y=legend_y - 10, width=14,
+                           height=10, fill=colour))
+        body.append(_text(x + 19, legend_y, label, class_="legend"))
+        x += 19 + 7 * len(label) + 24
+    body.append(_text(x, legend_y, _("e-Gov: program integrasi Smart e-Gov"), class_="legend"))
+
+    quick_wins = sum(1 for program in programs if program.is_quick_win)
+    description = _("%(programs)s program dalam %(dimensions)s dimensi, %(start)s–%(end)s; "
+                    "%(quick_wins)s quick win.") % {
+        "programs": len(programs), "dimensions": len(ordered), "start": start_year,
+        "end": end_year, "quick_wins": quick_wins}
+    if programs:
+        description += " " + "; ".join(_spoken_program(program) for program in programs) + "."
+    return _svg(chart_id, GANTT_WIDTH, _n(height),
+                _("Linimasa program %(start)s–%(end)s per dimensi") % {"start": start_year,
+                                                                       "end": end_year},
+                description, body, described_by)
+
+
+def _gantt_row(program, row_y, start_year, end_year):
+    quick_win = program.is_quick_win
+    classes = ["program"] + (["quick-win"] if quick_win else []) + (
+        ["egov"] if program.is_egov_integration else [])
+    parts = [f'<g class="{" ".join(classes)}" data-program="{escape(program.pk)}">'
+             f"<title>{escape(_spoken_program(program))}</title>"]
+    middle = row_y + GANTT_ROW / 2
+    parts.append(_text(GANTT_LABEL_X + GANTT_INDENT, middle + 4,
+                       _clip(program.name, GANTT_NAME_CHARS), class_="name"))
+    tags = _tags(program)
+    if tags:
+        parts.append(_text(GANTT_LABEL_WIDTH - 4, middle + 4, " ".join(tags), class_="tag",
+                           text_anchor="end", font_weight="bold",
+                           fill=QUICK_WIN_COLOUR if quick_win else GANTT_COLOUR))
+    before = (program.end_year, program.end_quarter) < (start_year, 1)
+    after = (program.start_year, program.start_quarter) > (end_year, 4)
+    if before or after:
+        parts.append(_text(GANTT_PLOT_X + 4, middle + 4, _("di luar periode"), fill=MUTED,
+                           font_style="italic", class_="outside"))
+    else:
+        left = gantt_x(program.start_year, program.start_quarter, start_year, end_year)
+        right = gantt_x(program.end_year, program.end_quarter, start_year, end_year, end=True)
+        parts.append(_shape("rect", class_="bar quick-win" if quick_win else "bar", x=left,
+                            y=middle - GANTT_BAR / 2, width=max(right - left, 1),
+                            height=GANTT_BAR, rx="2",
+                            fill=QUICK_WIN_COLOUR if quick_win else GANTT_COLOUR))
+        if quick_win:
+            parts.append(_text(left + 3, middle + 4, "★", class_="star", fill="#ffffff",
+                               font_size="10"))
+    parts.append("</g>")
+    return "".join(parts)
+
+
+# --- budget ----------------------------------------------------------------------------------
+
+BUDGET_WIDTH = 820
+BUDGET_PLOT_X = 96
+BUDGET_PLOT_Y = 28
+BUDGET_PLOT_HEIGHT = 240
+BUDGET_PLOT_WIDTH = BUDGET_WIDTH - BUDGET_PLOT_X - 16
+SOURCE_COLOURS = {"apbd": "#1c5a9c", "apbn": "#2f9e44", "dak": "#f08c00", "kpbu": "#7048e8",
+                  "csr": "#e03131", "hibah": "#0c8599", "lainnya": "#868e96"}
+OTHER_COLOUR = "#adb5bd"
+
+
+def nice_ceiling(value):
+    """The smallest 1, 2, 2.5 or 5 × 10^k at least `value` (a round top for the scale)."""
+    value = Decimal(value)
+    if value <= 0:
+        return Decimal(1)
+    power = Decimal(10) ** (len(str(int(value))) - 1)
+    for step in (1, 2, Decimal("2.5"), 5, 10):
+        if step * power >= value:
+            return step * power
+    return 10 * power
+
+
+def used_sources(budget):
+    """[(source, label)] of the funding sources with any amount, in the choices' order."""
+    return [(code, label) for code, label in budget.sources() if budget.source_totals.get(code)]
+
+
+def budget_svg(budget, *, chart_id="grafik-anggaran", described_by=None):
+    """Stacked bars of `budget` (roadmap.programs.Budget: .years, .by_year {year: {source:
+    amount}}, .year_totals, .source_totals, .total) per year, one segment per funding source
+    that has any amount."""
+    years = list(budget.years)
+    sources = used_sources(budget)
+    top = nice_ceiling(max((budget.year_totals[year] for year in years), default=0))
+    scale = Decimal(BUDGET_PLOT_HEIGHT) / top
+    bottom = BUDGET_PLOT_Y + BUDGET_PLOT_HEIGHT
+    body = []
+    for step in range(5):
+        value = top * step / 4
+        y = bottom - float(value * scale)
+        body.append(_shape("line", x1=BUDGET_PLOT_X, y1=y, x2=BUDGET_PLOT_X + BUDGET_PLOT_WIDTH,
+                           y2=y, stroke=GRID if step else MUTED))
+        body.append(_text(BUDGET_PLOT_X - 6, y + 4, rupiah_short(value), class_="scale",
+                          text_anchor="end", fill=MUTED, font_size="10"))
+    slot = BUDGET_PLOT_WIDTH / max(len(years), 1)
+    bar_width = min(slot * 0.6, 48)
+    for position, year in enumerate(years):
+        x = BUDGET_PLOT_X + slot * position + (slot - bar_width) / 2
+        y = float(bottom)
+        total = budget.year_totals[year]
+        body.append(f'<g class="year" data-year="{year}">'
+                    f"<title>{escape(_spoken_year(budget, year))}</title>")
+        for code, label in sources:
+            amount = budget.by_year[year].get(code)
+            if not amount:
+                continue
+            height = float(amount * scale)
+            y -= height
+            body.append(f'<rect class="segment" data-source="{escape(code)}" '
+                        f'x="{_n(x)}" y="{_n(y)}" width="{_n(bar_width)}" '
+                        f'height="{_n(max(height, 0.5))}" '
+                        f'fill="{SOURCE_COLOURS.get(code, OTHER_COLOUR)}">'
+                        f"<title>{escape(f'{label} {year}: {rupiah_full(amount)}')}</title></rect>")
+        if total:
+            body.append(_text(x + bar_width / 2, y - 5, rupiah_short(total), class_="total",
+                              text_anchor="middle", font_size="10", font_weight="bold"))
+        body.append(_text(x + bar_width / 2, bottom + 16, str(year), class_="year-label",
+                          text_anchor="middle", fill=MUTED))
+        body.append("</g>")
+    if not budget.total:
+        body.append(_text(BUDGET_PLOT_X + BUDGET_PLOT_WIDTH / 2, BUDGET_PLOT_Y + 100,
+                          _("Belum ada pembiayaan."), text_anchor="middle", fill=MUTED,
+                          font_style="italic"))
+    legend_y = bottom + 40
+    x = BUDGET_PLOT_X
+    for code, label in sources:
+        body.append(_shape("rect", class_="legend-swatch", x=x, y=legend_y - 10, width=12,
+                           height=10, fill=SOURCE_COLOURS.get(code, OTHER_COLOUR)))
+        body.append(_text(x + 16, legend_y, label, class_="legend"))
+        x += 16 + 7 * len(label) + 20
+    height = legend_y + 12
+    description = "; ".join(_spoken_year(budget, year) for year in years) or _("Tidak ada data.")
+    description = _("Total %(total)s.") % {"total": rupiah_full(budget.total)} + " " + description
+    return _svg(chart_id, BUDGET_WIDTH, _n(height),
+                _("Anggaran program per tahun dan sumber dana"), description, body,
+                described_by)
+
+
+def _spoken_year(budget, year):
+    parts = [f"{label} {rupiah_full(budget.by_year[year][code])}"
+             for code, label in used_sources(budget) if budget.by_year[year].get(code)]
+    total = rupiah_full(budget.year_totals[year])
+    return f"{year}: {total}" + (f" ({', '.join(parts)})" if parts else "")

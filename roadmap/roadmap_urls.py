@@ -1,0 +1,23 @@
+"""The roadmap and monitoring & evaluation pages of a region's current masterplan.
+
+Included under wilayah/<region_code>/ through roadmap/urls.py."""
+
+from django.urls import path
+
+from .views import monitoring, roadmap
+
+urlpatterns = [
+    # Peta jalan: per horizon and dimension, timeline, budget, incomplete programs; .xlsx.
+    path("peta-jalan/", roadmap.RoadmapView.as_view(), name="roadmap"),
+    path("peta-jalan/unduh/", roadmap.RoadmapExportView.as_view(), name="roadmap_export"),
+    # Monitoring dan evaluasi: the Lampiran III worksheet and a program's records.
+    path("monev/", monitoring.WorksheetView.as_view(), name="monitoring_worksheet"),
+    path("monev/program/<int:program_pk>/", monitoring.ProgramMonitoringView.as_view(),
+         name="monitoring_program"),
+    path("monev/program/<int:program_pk>/catatan/tambah/", monitoring.RecordFormView.as_view(),
+         name="monitoring_record_add"),
+    path("monev/program/<int:program_pk>/catatan/<int:record_pk>/ubah/",
+         monitoring.RecordFormView.as_view(), name="monitoring_record_edit"),
+    path("monev/program/<int:program_pk>/catatan/<int:record_pk>/hapus/",
+         monitoring.RecordDeleteView.as_view(), name="monitoring_record_delete"),
+]

@@ -1,0 +1,211 @@
+"""Monitoring and evaluation pages of a region's current masterplan: the region-wide Lampiran III
+worksheet for a chosen quarter (with the KPI achievement per dimension), a program's records,
+and adding, changing and deleting a record with its KPI actuals. Read by everyone who may see
+the region; written by the region's team while the masterplan's content may change
+(MasterplanMixin). Plain posts: success redirects; refused input answers 422 with the page."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView, View
+
+from masterplan import access
+from masterplan.editing import VersionConflict
+from masterplan.views.base import MasterplanMixin
+from readiness import services as readiness_services
+from swot import rows as ordered
+
+from .. import monitoring
+from ..charts import ROMAN
+from ..models import MonitoringRecord, Program
+
+
+class MonitoringMixin(MasterplanMixin):
+    def worksheet_url(self, year=None, quarter=None):
+        url = reverse("monitoring_worksheet", kwargs={"region_code": self.region.code})
+        return f"{url}?tahun={year}&triwulan={quarter}" if year else url
+
+    def program_url(self, program, anchor=""):
+        url = reverse("monitoring_program", kwargs={"region_code": self.region.code,
+                                                    "program_pk": program.pk})
+        return f"{url}#{anchor}" if anchor else url
+
+    def get_program(self, action):
+        program = access.scoped_get(
+            Program.objects.filter(masterplan=self.masterplan)
+            .select_related("element__dimension", "lead_opd"),
+            self.request.user, action, pk=self.kwargs["program_pk"])
+        program.masterplan = self.masterplan
+        return program
+
+    def get_record(self, program, action):
+        record = access.scoped_get(MonitoringRecord.objects.filter(program=program),
+                                   self.request.user, action, pk=self.kwargs["record_pk"])
+        record.program = program
+        return record
+
+
+class EditPageMixin:
+    """A page that only shows a form: refused (403) while the masterplan's status freezes its
+    content, as its POST would be."""
+
+    def get(self, request, *args, **kwargs):
+        if not self.can_edit:
+            raise PermissionDenied(_(
+                "Masterplan berstatus “%(status)s”: isinya hanya dapat diubah saat berstatus draf "
+                "atau perlu revisi.") % {"status": self.masterplan.get_status_display()})
+        return super().get(request, *args, **kwargs)
+
+
+def chosen_period(request, masterplan):
+    """(year, quarter) from ?tahun=&triwulan=, or the default when missing or invalid."""
+    try:
+        period = (int(request.GET["tahun"]), int(request.GET["triwulan"]))
+    except (KeyError, ValueError):
+        return monitoring.default_period(masterplan), False
+    if period not in monitoring.period_choices(masterplan):
+        return monitoring.default_period(masterplan), True
+    return period, False
+
+
+class WorksheetView(MonitoringMixin, TemplateView):
+    """Lampiran III: the evaluation worksheet of every program running in the chosen quarter."""
+
+    template_name = "roadmap/monitoring_worksheet.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        masterplan = self.masterplan
+        (year, quarter), invalid = chosen_period(self.request, masterplan)
+        rows = monitoring.worksheet(masterplan, year, quarter)
+        achievement = monitoring.kpi_achievement([masterplan], until=(year, quarter))[masterplan.pk]
+        own = readiness_services.performance_indices([masterplan], with_evidence=False)
+        combined = readiness_services.performance_indices([masterplan])
+        own_overall, own_groups = own[masterplan.pk]
+        combined_overall, combined_groups = combined[masterplan.pk]
+        latest = monitoring.kpi_achievement([masterplan])[masterplan.pk]
+        dimensions = [
+            (group.title, group.index, achievement.dimensions.get(group.code),
+             latest.dimensions.get(group.code), combined_group.index)
+            for group, combined_group in zip(own_groups, combined_groups, strict=True)]
+        years = list(masterplan.years)
+        context.update(
+            year=year, quarter=quarter, quarter_roman=ROMAN[quarter],
+            period_label=monitoring.period_label(year, quarter), invalid_period=invalid,
+            years=years, quarters=list(ROMAN.items()),
+            rows=rows,
+            recorded=sum(1 for row in rows if row.record),
+            due=sum(1 for row in rows if row.due),
+            achievement=achievement,
+            latest_achievement=latest,
+            dimensions=dimensions,
+            self_assessment=own_overall,
+            performance=combined_overall,
+            previous=self._step(year, quarter, -1),
+            next=self._step(year, quarter, 1),
+        )
+        return context
+
+    def _step(self, year, quarter, direction):
+        index = (year * 4 + quarter - 1) + direction
+        period = (index // 4, index % 4 + 1)
+        if period not in monitoring.period_choices(self.masterplan):
+            return None
+        return {"label": monitoring.period_label(*period),
+                "url": self.worksheet_url(*period)}
+
+
+class ProgramMonitoringView(MonitoringMixin, TemplateView):
+    """A program's monitoring schedule, its records with KPI actuals, and its KPI achievement."""
+
+    template_name = "roadmap/monitoring_program.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        program = self.get_program(access.VIEW)
+        records = monitoring.program_records(program)
+        kpis = monitoring.program_kpis(program)
+        achievement = monitoring.kpi_achievement([self.masterplan])[self.masterplan.pk]
+        names = {kpi.pk: kpi for kpi in kpis}
+        for record in records:
+            record.actual_rows = [(names[actual.kpi_id], actual.value)
+                                  for actual in sorted(record.actuals.all(),
+                                                       key=lambda a: (names[a.kpi_id].position,
+                                                                      a.kpi_id))
+                                  if actual.kpi_id in names]
+            record.label = monitoring.period_label(record.year, record.quarter)
+            record.due = monitoring.is_due(program, record.year, record.quarter)
+        for kpi in kpis:
+            kpi.score = achievement.kpis.get(kpi.pk)
+            kpi.target_list = sorted(kpi.targets.all(), key=lambda target: target.year)
+        context.update(
+            program=program, records=records, kpis=kpis,
+            schedule=monitoring.schedule(program, records),
+            program_achievement=achievement.programs.get(program.pk),
+            run=monitoring.program_period_text(program),
+            frequency=program.get_monitoring_frequency_display(),
+        )
+        return context
+
+
+class RecordFormView(EditPageMixin, MonitoringMixin, TemplateView):
+    """Add (no record_pk) or change a record with its KPI actuals; the region's team only."""
+
+    action = access.EDIT
+    template_name = "roadmap/monitoring_record_form.html"
+
+    def get_form(self, data=None):
+        self.program = self.get_program(access.EDIT)
+        if "record_pk" in self.kwargs:
+            instance = self.get_record(self.program, access.EDIT)
+        else:
+            instance = MonitoringRecord(program=self.program)
+            if data is None:
+                instance.year, instance.quarter = monitoring.next_period(
+                    self.program, monitoring.program_records(self.program))
+        return monitoring.RecordForm(data, instance=instance, program=self.program)
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = form or self.get_form()
+        context.update(form=form, program=self.program, record=form.instance,
+                       run=monitoring.program_period_text(self.program),
+                       frequency=self.program.get_monitoring_frequency_display(),
+                       cancel_url=self.program_url(self.program, "catatan"))
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST)
+        if form.is_valid():
+            try:
+                record = monitoring.save_record(form, request.user)
+            except VersionConflict as conflict:
+                form = form.rebased(conflict)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Catatan monev %(period)s disimpan.") % {
+                    "period": monitoring.period_label(record.year, record.quarter)})
+                return redirect(self.program_url(self.program, f"catatan-{record.pk}"))
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+
+class RecordDeleteView(MonitoringMixin, View):
+    action = access.EDIT
+
+    def post(self, request, *args, **kwargs):
+        program = self.get_program(access.EDIT)
+        record = self.get_record(program, access.EDIT)
+        label = monitoring.period_label(record.year, record.quarter)
+        try:
+            monitoring.delete_record(record, ordered.posted_version(request.POST))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(self.program_url(program, f"catatan-{record.pk}"))
+        except ordered.RowChanged as changed:
+            messages.error(request, changed.message)
+            return redirect(self.program_url(program, f"catatan-{record.pk}"))
+        messages.success(request, _("Catatan monev %(period)s dihapus.") % {"period": label})
+        return redirect(self.program_url(program, "catatan"))
