@@ -2,7 +2,6 @@
 queries whatever the number of programs; the templates (templates/books/) only lay it out."""
 
 from collections import defaultdict
-from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -130,21 +129,32 @@ def _programs(masterplan):
                 Prefetch("targets", queryset=KpiTarget.objects.order_by("year"))))))
 
 
-def _budget(programs, years):
+def _budget(masterplan):
+    """The roadmap's budget (roadmap.programs.budget, one query) laid out for the table, and
+    its chart."""
+    from roadmap.charts import budget_svg
     from roadmap.models import FundingSource
+    from roadmap.programs import budget as roadmap_budget
 
-    table = {year: defaultdict(Decimal) for year in years}
-    for program in programs:
-        for item in program.financing.all():
-            if item.year in table:
-                table[item.year][item.source] += item.amount
-    sources = [source for source in FundingSource
-               if any(table[year][source] for year in years)]
-    rows = [(year, [table[year][source] for source in sources], sum(table[year].values()))
-            for year in years]
-    totals = [sum(table[year][source] for year in years) for source in sources]
-    return {"sources": sources, "rows": rows, "totals": totals,
-            "grand_total": sum(totals, Decimal(0))}
+    budget = roadmap_budget(masterplan)
+    sources = [FundingSource(code) for code in FundingSource.values if budget.source_totals[code]]
+    return {
+        "sources": sources,
+        "rows": [(year, [budget.by_year[year][s] for s in sources], budget.year_totals[year])
+                 for year in budget.years],
+        "totals": [budget.source_totals[s] for s in sources],
+        "grand_total": budget.total,
+        "chart": budget_svg(budget, chart_id="buku-grafik-anggaran") if budget.total else "",
+    }
+
+
+def _gantt(masterplan, programs):
+    from roadmap.charts import gantt_svg
+
+    if not programs:
+        return ""
+    return gantt_svg(programs, masterplan.start_year, masterplan.end_year,
+                     chart_id="buku-grafik-gantt")
 
 
 def _strategies_by_dimension(masterplan):
@@ -242,7 +252,8 @@ def book2(masterplan):
         horizons=[{"horizon": horizon, "programs": [p for p in programs if p.horizon == horizon]}
                   for horizon in Horizon],
         programs=programs,
-        budget=_budget(programs, years),
+        budget=_budget(masterplan),
+        gantt=_gantt(masterplan, programs),
         years=years,
         institutions=_institutions(masterplan),
         regulations=list(masterplan.regulations.all()),
@@ -273,7 +284,8 @@ def book3(masterplan):
         horizons=[{"horizon": horizon, "count": sum(1 for p in programs if p.horizon == horizon)}
                   for horizon in Horizon],
         quick_wins=[p for p in programs if p.is_quick_win],
-        budget=_budget(programs, years),
+        budget=_budget(masterplan),
+        gantt=_gantt(masterplan, programs),
         years=years,
     )
     return context
