@@ -1,13 +1,24 @@
 """Visit rules: who edits dates, place, team and attendees; the team comes from the region."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from bimtek import reports
+from bimtek import attachments, reports
 from bimtek.models import Visit
 from masterplan.models import Role
 
 from ..factories import MasterplanFactory, MembershipFactory, UserFactory
-from .helpers import HELD_ON, OTHER, fingerprint, region_url, url, visit_of, written_report
+from .helpers import (
+    HELD_ON,
+    OTHER,
+    fingerprint,
+    pdf_upload,
+    region_url,
+    url,
+    visit_of,
+    written_report,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +131,26 @@ def test_overview_creates_the_visits_of_an_older_masterplan(client, world):
     response = client.get(region_url("bimtek_overview"))
     assert response.status_code == 200
     assert masterplan.bimtek_visits.count() == 4
+
+
+def test_visit_and_overview_pages_cost_the_same_queries_however_much_is_written(
+        client, world, django_assert_max_num_queries):
+    report = written_report(world)
+    client.force_login(world.user("pembimbing"))
+    pages = [url("bimtek_visit"), region_url("bimtek_overview")]
+    counts = []
+    for page in pages:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page).status_code == 200
+        counts.append(len(queries))
+    for extra in range(3):
+        member = UserFactory(username=f"pembimbing.tambahan{extra}")
+        MembershipFactory(user=member, region=world.own, role=Role.PEMBIMBING)
+        for number in (1, 2, 3):
+            visit_of(world, number).pembimbing.add(member)
+        attachments.add_attachment(report, pdf_upload(f"lampiran-{extra}.pdf"), member)
+    for item in report.visit.session.report_items.all()[1:]:
+        report.notes.create(item=item, held=True, notes="Terlaksana sesuai jadwal.")
+    for page, count in zip(pages, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            assert client.get(page).status_code == 200
