@@ -13,6 +13,7 @@ class RoadmapConfig(AppConfig):
 
         on_masterplan_created(services.ensure_rows)
         from . import (
+            dashboard_sections_institutions,  # noqa: F401  (institutions, e-Gov apps)
             dashboard_sections_programs,  # noqa: F401  (programs and quick wins)
             history,  # noqa: F401  (tracked content for the changes page)
         )

@@ -6,5 +6,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("roadmap.program_urls")),
+    path("", include("roadmap.institution_urls")),
     path("", include("roadmap.roadmap_urls")),
 ]

@@ -297,6 +297,36 @@ def bimtek_attachment_kwargs(world, region):
     return {"region_code": region.code, "number": 1, "attachment_pk": attachment.pk}
 
 
+def forum_kwargs(world, region):
+    """A supporting forum of the target region's masterplan (roadmap/institution_urls.py)."""
+    from roadmap.models import Institution
+
+    forum = Institution.objects.create(masterplan=_masterplan(world, region), kind="forum",
+                                       name="Forum uji", contact="forum@example.org")
+    return {"region_code": region.code, "forum_pk": forum.pk}
+
+
+def regulation_kwargs(world, region):
+    """A regulation the target region added, with a small PDF document."""
+    from django.core.files.base import ContentFile
+
+    from roadmap.models import Regulation
+
+    regulation = Regulation(masterplan=_masterplan(world, region), title="Perwal uji",
+                            position=9)
+    regulation.document.save("perwal.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    regulation.save()
+    return {"region_code": region.code, "regulation_pk": regulation.pk}
+
+
+def application_kwargs(world, region):
+    from roadmap.models import Application
+
+    app = Application.objects.create(masterplan=_masterplan(world, region), name="Aplikasi uji",
+                                     function="keuangan")
+    return {"region_code": region.code, "application_pk": app.pk}
+
+
 def reset_kwargs(world, region):
     return {"uidb64": "MQ", "token": "set-password"}
 
@@ -453,6 +483,33 @@ EXPECTATIONS = {
     "bimtek_matrix_export": Case(get=admin_page()),
     "bimtek_my_reports": Case(get=Expect({"anonymous": LOGIN, "admin": DENIED, "pembimbing": OK,
                                           "ketua": DENIED, "anggota": DENIED, "dewan": DENIED})),
+    # Institutions, regulations and the e-Gov inventory (roadmap/institution_urls.py): read by
+    # every role (documents too), changed by the region's team only.
+    "institution_overview": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "institution_council_edit": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                                     post=region_page(TEAM, admin=DENIED)),
+    "institution_team_edit": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                                  post=region_page(TEAM, admin=DENIED)),
+    "institution_forum_add": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                                  post=region_page(TEAM, admin=DENIED)),
+    "institution_forum_edit": Case(forum_kwargs, get=region_page(TEAM, admin=DENIED),
+                                   post=region_page(TEAM, admin=DENIED)),
+    "institution_forum_delete": Case(forum_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "regulation_list": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "regulation_add": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                           post=region_page(TEAM, admin=DENIED)),
+    "regulation_edit": Case(regulation_kwargs, get=region_page(TEAM, admin=DENIED),
+                            post=region_page(TEAM, admin=DENIED)),
+    "regulation_delete": Case(regulation_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "regulation_document_upload": Case(regulation_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "regulation_document_remove": Case(regulation_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "regulation_document": Case(regulation_kwargs, get=region_page(EVERY_ROLE)),
+    "application_list": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "application_add": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                            post=region_page(TEAM, admin=DENIED)),
+    "application_edit": Case(application_kwargs, get=region_page(TEAM, admin=DENIED),
+                             post=region_page(TEAM, admin=DENIED)),
+    "application_delete": Case(application_kwargs, post=region_page(TEAM, admin=DENIED)),
     # Kominfo admin pages.
     "account_list": Case(get=admin_page()),
     "account_create": Case(get=admin_page(), post=admin_page()),

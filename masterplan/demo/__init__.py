@@ -7,7 +7,7 @@ idempotent, so running seed_demo twice leaves the same data.
 
 from django.db import transaction
 
-from . import bimtek, core, monitoring, programs, readiness, swot, targets
+from . import bimtek, core, institutions, monitoring, programs, readiness, swot, targets
 
 DEMO_PASSWORD = core.DEMO_PASSWORD
 
@@ -20,6 +20,7 @@ def seed():
     swot.seed(full, empty)
     targets.seed(full, empty)
     programs.seed(full, empty)
+    institutions.seed(full, empty)
     monitoring.seed(full, empty)
     bimtek.seed(full, empty)
     return summary

@@ -1,0 +1,141 @@
+"""Institution pages: the overview of the Dewan, the Tim Pelaksana and the forums (with validity
+warnings), the edit page of each body (decree and members grid saved together), forum add and
+delete. Plain posts: success redirects to the overview; refused input answers 422 with the page."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView, View
+
+from masterplan import access
+from masterplan.editing import VersionConflict
+from masterplan.guide import guide
+from masterplan.views.base import MasterplanMixin
+from swot import rows as ordered
+from swot.views.strategy_base import EditPageMixin
+
+from .. import institutions
+from ..models import Institution, InstitutionKind, MemberUnsur
+
+ANCHORS = {InstitutionKind.COUNCIL: "dewan", InstitutionKind.TEAM: "tim-pelaksana"}
+
+
+def guide_notes(masterplan):
+    """The guide's term, instrument and structure of each body, for the page's hints."""
+    text = guide(masterplan.edition.code).get("institutions", {})
+    council, team = text.get("dewan_smart_city", {}), text.get("tim_pelaksana", {})
+    forum = text.get("forum_pendukung", {})
+    return {
+        InstitutionKind.COUNCIL: council.get("kedudukan", {}).get("text", ""),
+        InstitutionKind.TEAM: team.get("kedudukan", {}).get("text", ""),
+        "team_structure": team.get("struktur", {}).get("intro", ""),
+        InstitutionKind.FORUM: forum.get("description", ""),
+        "forum_examples": [example["name"] for example in forum.get("examples", [])],
+    }
+
+
+class InstitutionPageMixin(MasterplanMixin):
+    def overview_url(self, anchor=""):
+        url = reverse("institution_overview", kwargs={"region_code": self.region.code})
+        return f"{url}#{anchor}" if anchor else url
+
+    def bodies(self):
+        return Institution.objects.filter(masterplan=self.masterplan)
+
+    def get_forum(self, action):
+        return access.scoped_get(self.bodies().filter(kind=InstitutionKind.FORUM),
+                                 self.request.user, action, pk=self.kwargs["forum_pk"])
+
+    def overview_context(self, error=None):
+        return {"region": self.region, "masterplan": self.masterplan, "can_edit": self.can_edit,
+                "overview": institutions.overview(self.masterplan),
+                "notes": guide_notes(self.masterplan), "error": error,
+                "has_opds": institutions.opds_of(self.region).exists()}
+
+    def render_overview(self, error, status=422):
+        return TemplateResponse(self.request, "roadmap/institution_overview.html",
+                                self.overview_context(error), status=status)
+
+
+class InstitutionOverviewView(InstitutionPageMixin, TemplateView):
+    template_name = "roadmap/institution_overview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.overview_context())
+        return context
+
+
+class InstitutionEditView(EditPageMixin, InstitutionPageMixin, TemplateView):
+    """The edit page of the Dewan or the Tim Pelaksana (`kind`), or of a forum (new without
+    forum_pk)."""
+
+    action = access.EDIT
+    kind = None
+    template_name = "roadmap/institution_form.html"
+
+    def get_object(self):
+        if self.kind == InstitutionKind.FORUM:
+            if "forum_pk" in self.kwargs:
+                return self.get_forum(access.EDIT)
+            return institutions.new_forum(self.masterplan)
+        return access.scoped_get(self.bodies().filter(kind=self.kind), self.request.user,
+                                 access.EDIT)
+
+    def get_context_data(self, editor=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        editor = editor or institutions.InstitutionEditor(self.get_object(), self.masterplan)
+        institution = editor.institution
+        context.update(
+            editor=editor, form=editor.form, members=editor.members, institution=institution,
+            kind=institution.kind, overview_url=self.overview_url(self.anchor(institution)),
+            notes=guide_notes(self.masterplan), unsur_choices=MemberUnsur.choices,
+            validity=institutions.validity(institution) if institution.pk else None,
+            has_opds=institutions.opds_of(self.region).exists(),
+            title=self.title(institution))
+        return context
+
+    @staticmethod
+    def anchor(institution):
+        if institution.kind == InstitutionKind.FORUM:
+            return f"forum-{institution.pk}" if institution.pk else "forum"
+        return ANCHORS[institution.kind]
+
+    @staticmethod
+    def title(institution):
+        if institution.kind != InstitutionKind.FORUM:
+            return _("Ubah %(body)s") % {"body": institution.get_kind_display()}
+        if institution.pk is None:
+            return _("Tambah forum pendukung")
+        return _("Ubah forum “%(name)s”") % {"name": institution.name}
+
+    def post(self, request, *args, **kwargs):
+        editor = institutions.InstitutionEditor(self.get_object(), self.masterplan, request.POST)
+        if editor.is_valid():
+            try:
+                institution = editor.save(request.user)
+            except VersionConflict as conflict:
+                editor = editor.rebased(conflict)
+            else:
+                messages.success(request, _("%(body)s disimpan.") % {
+                    "body": institution.name or institution.get_kind_display()})
+                return redirect(self.overview_url(self.anchor(institution)))
+        return self.render_to_response(self.get_context_data(editor=editor), status=422)
+
+
+class ForumDeleteView(InstitutionPageMixin, View):
+    action = access.EDIT
+
+    def post(self, request, *args, **kwargs):
+        forum = self.get_forum(access.EDIT)
+        try:
+            institutions.delete_forum(forum, ordered.posted_version(request.POST))
+        except ValidationError as error:
+            return self.render_overview(" ".join(error.messages))
+        except ordered.RowChanged as changed:
+            return self.render_overview(changed.message)
+        messages.success(request, _("Forum “%(name)s” dihapus.") % {"name": forum.name})
+        return redirect(self.overview_url("forum"))
