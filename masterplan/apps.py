@@ -7,7 +7,11 @@ class MasterplanConfig(AppConfig):
     verbose_name = _("Masterplan")
 
     def ready(self):
-        from . import dashboard_sections  # noqa: F401  (registers the core sections)
+        from . import (  # noqa: F401  (registrations)
+            comment_anchors,  # what reviewers can comment on
+            dashboard_sections,  # the core sections
+            notifications,  # the status_changed receiver
+        )
         from .books import services as book_services
         from .services import on_masterplan_created
 

@@ -346,3 +346,90 @@ from .models_books import (  # noqa: E402,F401  (book models live in their own m
     NarrativeSection,
     RenderJob,
 )
+
+
+class Comment(models.Model):
+    """A reviewer's comment on part of a masterplan, or a reply in its thread (comments.py).
+
+    The anchor is any registered object (a readiness table, a component, a strategy, ...) named
+    by content type and id; `section_key` (its dashboard section) and `anchor_label` are copied
+    when the comment is written, so the thread stays readable if the object is later deleted.
+    A thread is a root comment and its replies (one level); only the root is resolved."""
+
+    REGION_FIELD = "masterplan__region"
+
+    masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE, related_name="comments",
+                                   verbose_name=_("masterplan"))
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE,
+                                     related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    section_key = models.CharField(_("bagian"), max_length=40)
+    anchor_label = models.CharField(_("yang dikomentari"), max_length=300)
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="replies", verbose_name=_("membalas"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                               related_name="+", verbose_name=_("penulis"))
+    # The author's role when writing (pembimbing, admin, ketua, anggota), shown beside the name.
+    author_role = models.CharField(_("peran penulis"), max_length=12, blank=True)
+    text = models.TextField(_("komentar"))
+    created_at = models.DateTimeField(_("waktu"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("diselesaikan pada"), null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+",
+                                    verbose_name=_("diselesaikan oleh"))
+
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["masterplan", "content_type", "object_id"],
+                         name="comment_anchor_idx"),
+            models.Index(fields=["masterplan", "parent", "resolved_at"], name="comment_open_idx"),
+        ]
+        verbose_name = _("komentar")
+        verbose_name_plural = _("komentar")
+
+    def __str__(self):
+        return f"{self.anchor_label}: {self.text[:60]}"
+
+    @property
+    def is_root(self):
+        return self.parent_id is None
+
+    @property
+    def is_open(self):
+        return self.resolved_at is None
+
+
+class NotificationKind(models.TextChoices):
+    COMMENT = "comment", _("Komentar baru")
+    REPLY = "reply", _("Balasan")
+    STATUS = "status", _("Perubahan status")
+
+
+class Notification(models.Model):
+    """An in-app notification for one account (notifications.py); also sent by email."""
+
+    REGION_FIELD = "masterplan__region"
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                  related_name="notifications", verbose_name=_("penerima"))
+    masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE, null=True, blank=True,
+                                   related_name="+", verbose_name=_("masterplan"))
+    kind = models.CharField(_("jenis"), max_length=12, choices=NotificationKind.choices)
+    text = models.CharField(_("pesan"), max_length=400)
+    url = models.CharField(_("tautan"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("waktu"), auto_now_add=True)
+    read_at = models.DateTimeField(_("dibaca pada"), null=True, blank=True)
+
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread_idx")]
+        verbose_name = _("notifikasi")
+        verbose_name_plural = _("notifikasi")
+
+    def __str__(self):
+        return f"{self.recipient}: {self.text[:60]}"

@@ -83,3 +83,12 @@ def overall_percent(progress_list):
     if not measured:
         return 0
     return round(sum(100 * p.done / p.total for p in measured) / len(measured))
+
+
+def open_comment_counts(masterplans):
+    """{masterplan_id: {section key: open review threads}} in one query (masterplan/comments.py);
+    keys without a registered section (e.g. "masterplan" itself) are included."""
+    from .comments import open_counts_by_section
+
+    counts = open_counts_by_section([mp.pk for mp in masterplans])
+    return {mp.pk: dict(counts.get(mp.pk, {})) for mp in masterplans}

@@ -4,6 +4,7 @@ from django.urls import include, path
 from bimtek import urls as bimtek_urls
 from readiness import analysis_urls as readiness_analysis_urls
 
+from . import comment_urls
 from .views import (
     accounts,
     auth,
@@ -60,6 +61,7 @@ region_patterns = [
     path("", include("swot.urls")),
     path("", include("roadmap.urls")),
     path("", include(readiness_analysis_urls.region_urlpatterns)),
+    path("", include(comment_urls.region_urlpatterns)),
     path("", include(bimtek_urls.region_urlpatterns)),
 ]
 
@@ -87,6 +89,7 @@ urlpatterns = [
     path("wilayah/<str:region_code>/", include(region_patterns)),
     path("kelola/", include(admin_patterns)),
     path("", include("readiness.analysis_urls")),
+    path("", include(comment_urls.urlpatterns)),
     path("", include(bimtek_urls.urlpatterns)),
     path("", include(auth_patterns)),
 ]

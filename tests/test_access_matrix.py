@@ -297,6 +297,34 @@ def bimtek_attachment_kwargs(world, region):
     return {"region_code": region.code, "number": 1, "attachment_pk": attachment.pk}
 
 
+def _comment(world, region):
+    """An open thread on the target region's masterplan (masterplan/comments.py)."""
+    from masterplan.comments import add_comment
+
+    masterplan = _masterplan(world, region)
+    return add_comment(masterplan, masterplan, world.user("admin"), "Komentar uji")
+
+
+def comment_kwargs(world, region):
+    return {"region_code": region.code, "comment_pk": _comment(world, region).pk}
+
+
+def comment_anchor_kwargs(world, region):
+    masterplan = _masterplan(world, region)
+    table = masterplan.readiness_entries.filter(sub_area__code="human_resources").first().sub_area
+    return {"region_code": region.code, "app_model": "readiness.subarea", "object_pk": table.pk}
+
+
+def export_batch_kwargs(world, region):
+    from django.core.files.base import ContentFile
+
+    from masterplan.models_books import ExportBatch
+
+    batch = ExportBatch.objects.create(requested_by=world.user("admin"))
+    batch.archive.save("uji.zip", ContentFile(b"PK\x05\x06" + b"\x00" * 18), save=True)
+    return {"batch_pk": batch.pk}
+
+
 def forum_kwargs(world, region):
     """A supporting forum of the target region's masterplan (roadmap/institution_urls.py)."""
     from roadmap.models import Institution
@@ -483,6 +511,19 @@ EXPECTATIONS = {
     "bimtek_matrix_export": Case(get=admin_page()),
     "bimtek_my_reports": Case(get=Expect({"anonymous": LOGIN, "admin": DENIED, "pembimbing": OK,
                                           "ketua": DENIED, "anggota": DENIED, "dewan": DENIED})),
+    # Review comments (masterplan/comment_urls.py): every role reads; threads are started by the
+    # pembimbing and admins, replied to, resolved and reopened by them and the team; dewan reads.
+    "region_comments": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "comment_thread": Case(comment_kwargs, get=region_page(EVERY_ROLE)),
+    "comment_anchor": Case(comment_anchor_kwargs, get=region_page(EVERY_ROLE),
+                           post=region_page({"pembimbing"}), post_data={"text": "Komentar uji"}),
+    "comment_reply": Case(comment_kwargs, post=region_page({"pembimbing", *TEAM}),
+                          post_data={"text": "Balasan uji"}),
+    "comment_resolve": Case(comment_kwargs, post=region_page({"pembimbing", *TEAM})),
+    "comment_reopen": Case(comment_kwargs, post=region_page({"pembimbing", *TEAM})),
+    "comment_inbox": Case(get=Expect({"anonymous": LOGIN, "admin": OK, "pembimbing": OK,
+                                      "ketua": DENIED, "anggota": DENIED, "dewan": DENIED})),
+    "notifications": Case(get=signed_in_page(), post=signed_in_page()),
     # Institutions, regulations and the e-Gov inventory (roadmap/institution_urls.py): read by
     # every role (documents too), changed by the region's team only.
     "institution_overview": Case(region_kwargs, get=region_page(EVERY_ROLE)),

@@ -7,7 +7,7 @@ idempotent, so running seed_demo twice leaves the same data.
 
 from django.db import transaction
 
-from . import bimtek, core, institutions, monitoring, programs, readiness, swot, targets
+from . import bimtek, core, institutions, monitoring, programs, readiness, review, swot, targets
 
 DEMO_PASSWORD = core.DEMO_PASSWORD
 
@@ -23,4 +23,5 @@ def seed():
     institutions.seed(full, empty)
     monitoring.seed(full, empty)
     bimtek.seed(full, empty)
+    review.seed(full, empty)  # last: it submits Bandung's masterplan (diajukan)
     return summary

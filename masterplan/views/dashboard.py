@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from .. import access
 from ..filters import SORTS, RegionFilter
 from ..models import Masterplan, Region
-from ..sections import completion_table, overall_percent
+from ..sections import completion_table, open_comment_counts, overall_percent
 from ..services import annotate_current_status
 
 
@@ -39,10 +39,12 @@ def region_list(request):
     masterplan_ids = [r.current_masterplan_id for r in page if r.current_masterplan_id]
     masterplans = list(Masterplan.objects.filter(pk__in=masterplan_ids))
     table = completion_table(masterplans)
+    comment_counts = open_comment_counts(masterplans)
     for region in page:
         sections = table.get(region.current_masterplan_id)
         region.progress = overall_percent(sections) if sections else None
         region.sections = sections or []
+        region.open_comments = sum(comment_counts.get(region.current_masterplan_id, {}).values())
 
     query = request.GET.copy()
     query.pop("halaman", None)
