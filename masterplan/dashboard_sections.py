@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, Role
-from .sections import Progress, Section, register
+from .sections import Part, Progress, Section, register
 
 TEAM_CHECKS = (Role.KETUA, Role.ANGGOTA, Role.PEMBIMBING)
 
@@ -31,3 +31,31 @@ register(Section(
     completion=team_completion,
     short=_("Tim"),
 ))
+
+
+def _stage_states(masterplans):
+    from .stages import states
+
+    return states(masterplans)
+
+
+def stages_completion(masterplans):
+    return {pk: Progress(sum(1 for s in items if s.done), len(items))
+            for pk, items in _stage_states(masterplans).items()}
+
+
+def stages_parts(masterplans):
+    from django.urls import reverse
+
+    result = {}
+    for masterplan in masterplans:
+        url = reverse("stages", kwargs={"region_code": masterplan.region.code})
+        result[masterplan.pk] = [
+            Part(f"{s.number}. {s.title}", f"{url}#tahap-{s.number}", Progress(int(s.done), 1))
+            for s in _stage_states([masterplan])[masterplan.pk]]
+    return result
+
+
+register(Section(key="stages", title=_("Sepuluh tahapan penyusunan"), order=1,
+                 url_name="stages", completion=stages_completion, parts=stages_parts,
+                 short=_("Tahapan")))

@@ -433,3 +433,4 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.recipient}: {self.text[:60]}"
+from .models_stages import StageCheck  # noqa: E402,F401

@@ -15,6 +15,7 @@ from .views import (
     dashboard,
     masterplans,
     regions,
+    stages,
     workbook,
     workflow,
 )
@@ -46,6 +47,7 @@ region_patterns = [
          name="masterplan_set_current"),
     path("status/", workflow.StatusView.as_view(), name="masterplan_status"),
     path("perubahan/", changes.ChangesView.as_view(), name="masterplan_changes"),
+    path("tahapan/", stages.StagesView.as_view(), name="stages"),
     path("buku/", books.BooksView.as_view(), name="books"),
     path("buku/tugas/<int:job_pk>/", books.JobStatusView.as_view(), name="render_job"),
     path("buku/tugas/<int:job_pk>/unduh/", books.JobDownloadView.as_view(),

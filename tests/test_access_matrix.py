@@ -227,57 +227,6 @@ def opd_kwargs(world, region):
     return {"region_code": region.code, "opd_pk": Opd.objects.create(region=region, name="Dinas Uji").pk}
 
 
-def render_job_kwargs(world, region):
-    from django.core.files.base import ContentFile
-
-    from masterplan.models_books import RenderJob, generated_storage
-
-    masterplan = _masterplan(world, region)
-    name = generated_storage().save(f"books/uji/{region.code}.pdf", ContentFile(b"%PDF-1.7\n"))
-    job = RenderJob.objects.create(masterplan=masterplan, book="3", status="succeeded",
-                                   file=name, page_count=1)
-    return {"region_code": region.code, "job_pk": job.pk}
-
-
-def narrative_kwargs(world, region):
-    return {"region_code": region.code, "key": "latar_belakang"}
-
-
-def export_batch_kwargs(world, region):
-    from django.core.files.base import ContentFile
-
-    from masterplan.models_books import ExportBatch
-
-    batch = ExportBatch.objects.create(requested_by=world.user("admin"))
-    batch.archive.save("uji.zip", ContentFile(b"PK\x05\x06" + b"\x00" * 18), save=True)
-    return {"batch_pk": batch.pk}
-
-
-def _monev_program(world, region):
-    """A program running through the masterplan's first year (roadmap/roadmap_urls.py)."""
-    from masterplan.models import DimensionElement
-    from roadmap.models import Program
-
-    masterplan = _masterplan(world, region)
-    return Program.objects.create(
-        masterplan=masterplan, name="Program monev uji", category="aplikasi", horizon="pendek",
-        element=DimensionElement.objects.filter(dimension__edition=masterplan.edition_id).first(),
-        start_year=masterplan.start_year, end_year=masterplan.start_year)
-
-
-def monev_program_kwargs(world, region):
-    return {"region_code": region.code, "program_pk": _monev_program(world, region).pk}
-
-
-def monev_record_kwargs(world, region):
-    from roadmap.models import MonitoringRecord
-
-    program = _monev_program(world, region)
-    record = MonitoringRecord.objects.create(program=program, year=program.start_year, quarter=1,
-                                             progress_percent=10)
-    return {"region_code": region.code, "program_pk": program.pk, "record_pk": record.pk}
-
-
 def bimtek_visit_kwargs(world, region):
     return {"region_code": region.code, "number": 1}
 
@@ -295,34 +244,6 @@ def bimtek_attachment_kwargs(world, region):
     attachment.file.save("notulen.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
     attachment.save()
     return {"region_code": region.code, "number": 1, "attachment_pk": attachment.pk}
-
-
-def _comment(world, region):
-    """An open thread on the target region's masterplan (masterplan/comments.py)."""
-    from masterplan.comments import add_comment
-
-    masterplan = _masterplan(world, region)
-    return add_comment(masterplan, masterplan, world.user("admin"), "Komentar uji")
-
-
-def comment_kwargs(world, region):
-    return {"region_code": region.code, "comment_pk": _comment(world, region).pk}
-
-
-def comment_anchor_kwargs(world, region):
-    masterplan = _masterplan(world, region)
-    table = masterplan.readiness_entries.filter(sub_area__code="human_resources").first().sub_area
-    return {"region_code": region.code, "app_model": "readiness.subarea", "object_pk": table.pk}
-
-
-def export_batch_kwargs(world, region):
-    from django.core.files.base import ContentFile
-
-    from masterplan.models_books import ExportBatch
-
-    batch = ExportBatch.objects.create(requested_by=world.user("admin"))
-    batch.archive.save("uji.zip", ContentFile(b"PK\x05\x06" + b"\x00" * 18), save=True)
-    return {"batch_pk": batch.pk}
 
 
 def forum_kwargs(world, region):
@@ -353,6 +274,75 @@ def application_kwargs(world, region):
     app = Application.objects.create(masterplan=_masterplan(world, region), name="Aplikasi uji",
                                      function="keuangan")
     return {"region_code": region.code, "application_pk": app.pk}
+
+
+def render_job_kwargs(world, region):
+    from django.core.files.base import ContentFile
+
+    from masterplan.models_books import RenderJob, generated_storage
+
+    masterplan = _masterplan(world, region)
+    name = generated_storage().save(f"books/uji/{region.code}.pdf", ContentFile(b"%PDF-1.7\n"))
+    job = RenderJob.objects.create(masterplan=masterplan, book="3", status="succeeded",
+                                   file=name, page_count=1)
+    return {"region_code": region.code, "job_pk": job.pk}
+
+
+def narrative_kwargs(world, region):
+    return {"region_code": region.code, "key": "latar_belakang"}
+
+
+def _monev_program(world, region):
+    """A program running through the masterplan's first year (roadmap/roadmap_urls.py)."""
+    from masterplan.models import DimensionElement
+    from roadmap.models import Program
+
+    masterplan = _masterplan(world, region)
+    return Program.objects.create(
+        masterplan=masterplan, name="Program monev uji", category="aplikasi", horizon="pendek",
+        element=DimensionElement.objects.filter(dimension__edition=masterplan.edition_id).first(),
+        start_year=masterplan.start_year, end_year=masterplan.start_year)
+
+
+def monev_program_kwargs(world, region):
+    return {"region_code": region.code, "program_pk": _monev_program(world, region).pk}
+
+
+def monev_record_kwargs(world, region):
+    from roadmap.models import MonitoringRecord
+
+    program = _monev_program(world, region)
+    record = MonitoringRecord.objects.create(program=program, year=program.start_year, quarter=1,
+                                             progress_percent=10)
+    return {"region_code": region.code, "program_pk": program.pk, "record_pk": record.pk}
+
+
+def _comment(world, region):
+    """An open thread on the target region's masterplan (masterplan/comments.py)."""
+    from masterplan.comments import add_comment
+
+    masterplan = _masterplan(world, region)
+    return add_comment(masterplan, masterplan, world.user("admin"), "Komentar uji")
+
+
+def comment_kwargs(world, region):
+    return {"region_code": region.code, "comment_pk": _comment(world, region).pk}
+
+
+def comment_anchor_kwargs(world, region):
+    masterplan = _masterplan(world, region)
+    table = masterplan.readiness_entries.filter(sub_area__code="human_resources").first().sub_area
+    return {"region_code": region.code, "app_model": "readiness.subarea", "object_pk": table.pk}
+
+
+def export_batch_kwargs(world, region):
+    from django.core.files.base import ContentFile
+
+    from masterplan.models_books import ExportBatch
+
+    batch = ExportBatch.objects.create(requested_by=world.user("admin"))
+    batch.archive.save("uji.zip", ContentFile(b"PK\x05\x06" + b"\x00" * 18), save=True)
+    return {"batch_pk": batch.pk}
 
 
 def reset_kwargs(world, region):
@@ -469,27 +459,7 @@ EXPECTATIONS = {
     "masterplan_status": Case(region_kwargs, get=region_page(EVERY_ROLE),
                               post=region_page(EVERY_ROLE)),
     "masterplan_changes": Case(region_kwargs, get=region_page(EVERY_ROLE)),
-    # Books (masterplan/views/books.py): renders by the team, the pembimbing and admins.
-    "books": Case(region_kwargs, get=region_page(EVERY_ROLE),
-                  post=region_page({"ketua", "anggota", "pembimbing"})),
-    "render_job": Case(render_job_kwargs, get=region_page(EVERY_ROLE)),
-    "render_job_download": Case(render_job_kwargs, get=region_page(EVERY_ROLE)),
-    "narratives": Case(region_kwargs, get=region_page(EVERY_ROLE)),
-    "narrative_edit": Case(narrative_kwargs, get=region_page(EVERY_ROLE),
-                           post=region_page(TEAM, admin=DENIED)),
-    "book_cover": Case(region_kwargs, get=region_page(EVERY_ROLE),
-                       post=region_page(TEAM, admin=DENIED)),
-    # Roadmap and monitoring & evaluation (roadmap/roadmap_urls.py): read by every role,
-    # M&E records written by the region's team only.
-    "roadmap": Case(region_kwargs, get=region_page(EVERY_ROLE)),
-    "roadmap_export": Case(region_kwargs, get=region_page(EVERY_ROLE)),
-    "monitoring_worksheet": Case(region_kwargs, get=region_page(EVERY_ROLE)),
-    "monitoring_program": Case(monev_program_kwargs, get=region_page(EVERY_ROLE)),
-    "monitoring_record_add": Case(monev_program_kwargs, get=region_page(TEAM, admin=DENIED),
-                                  post=region_page(TEAM, admin=DENIED)),
-    "monitoring_record_edit": Case(monev_record_kwargs, get=region_page(TEAM, admin=DENIED),
-                                   post=region_page(TEAM, admin=DENIED)),
-    "monitoring_record_delete": Case(monev_record_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "stages": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page(TEAM, admin=DENIED)),
     # Bimtek (bimtek/urls.py): every role reads; visit data by pembimbing, ketua and admins;
     # reports by pembimbing and admins; signatures by the region's pembimbing and ketua only.
     "bimtek_overview": Case(region_kwargs, get=region_page(EVERY_ROLE)),
@@ -511,19 +481,6 @@ EXPECTATIONS = {
     "bimtek_matrix_export": Case(get=admin_page()),
     "bimtek_my_reports": Case(get=Expect({"anonymous": LOGIN, "admin": DENIED, "pembimbing": OK,
                                           "ketua": DENIED, "anggota": DENIED, "dewan": DENIED})),
-    # Review comments (masterplan/comment_urls.py): every role reads; threads are started by the
-    # pembimbing and admins, replied to, resolved and reopened by them and the team; dewan reads.
-    "region_comments": Case(region_kwargs, get=region_page(EVERY_ROLE)),
-    "comment_thread": Case(comment_kwargs, get=region_page(EVERY_ROLE)),
-    "comment_anchor": Case(comment_anchor_kwargs, get=region_page(EVERY_ROLE),
-                           post=region_page({"pembimbing"}), post_data={"text": "Komentar uji"}),
-    "comment_reply": Case(comment_kwargs, post=region_page({"pembimbing", *TEAM}),
-                          post_data={"text": "Balasan uji"}),
-    "comment_resolve": Case(comment_kwargs, post=region_page({"pembimbing", *TEAM})),
-    "comment_reopen": Case(comment_kwargs, post=region_page({"pembimbing", *TEAM})),
-    "comment_inbox": Case(get=Expect({"anonymous": LOGIN, "admin": OK, "pembimbing": OK,
-                                      "ketua": DENIED, "anggota": DENIED, "dewan": DENIED})),
-    "notifications": Case(get=signed_in_page(), post=signed_in_page()),
     # Institutions, regulations and the e-Gov inventory (roadmap/institution_urls.py): read by
     # every role (documents too), changed by the region's team only.
     "institution_overview": Case(region_kwargs, get=region_page(EVERY_ROLE)),
@@ -551,6 +508,40 @@ EXPECTATIONS = {
     "application_edit": Case(application_kwargs, get=region_page(TEAM, admin=DENIED),
                              post=region_page(TEAM, admin=DENIED)),
     "application_delete": Case(application_kwargs, post=region_page(TEAM, admin=DENIED)),
+    # Books (masterplan/views/books.py): renders by the team, the pembimbing and admins.
+    "books": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                  post=region_page({"ketua", "anggota", "pembimbing"})),
+    "render_job": Case(render_job_kwargs, get=region_page(EVERY_ROLE)),
+    "render_job_download": Case(render_job_kwargs, get=region_page(EVERY_ROLE)),
+    "narratives": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "narrative_edit": Case(narrative_kwargs, get=region_page(EVERY_ROLE),
+                           post=region_page(TEAM, admin=DENIED)),
+    "book_cover": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                       post=region_page(TEAM, admin=DENIED)),
+    # Roadmap and monitoring & evaluation (roadmap/roadmap_urls.py): read by every role,
+    # M&E records written by the region's team only.
+    "roadmap": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "roadmap_export": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "monitoring_worksheet": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "monitoring_program": Case(monev_program_kwargs, get=region_page(EVERY_ROLE)),
+    "monitoring_record_add": Case(monev_program_kwargs, get=region_page(TEAM, admin=DENIED),
+                                  post=region_page(TEAM, admin=DENIED)),
+    "monitoring_record_edit": Case(monev_record_kwargs, get=region_page(TEAM, admin=DENIED),
+                                   post=region_page(TEAM, admin=DENIED)),
+    "monitoring_record_delete": Case(monev_record_kwargs, post=region_page(TEAM, admin=DENIED)),
+    # Review comments (masterplan/comment_urls.py): every role reads; threads are started by the
+    # pembimbing and admins, replied to, resolved and reopened by them and the team; dewan reads.
+    "region_comments": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "comment_thread": Case(comment_kwargs, get=region_page(EVERY_ROLE)),
+    "comment_anchor": Case(comment_anchor_kwargs, get=region_page(EVERY_ROLE),
+                           post=region_page({"pembimbing"}), post_data={"text": "Komentar uji"}),
+    "comment_reply": Case(comment_kwargs, post=region_page({"pembimbing", *TEAM}),
+                          post_data={"text": "Balasan uji"}),
+    "comment_resolve": Case(comment_kwargs, post=region_page({"pembimbing", *TEAM})),
+    "comment_reopen": Case(comment_kwargs, post=region_page({"pembimbing", *TEAM})),
+    "comment_inbox": Case(get=Expect({"anonymous": LOGIN, "admin": OK, "pembimbing": OK,
+                                      "ketua": DENIED, "anggota": DENIED, "dewan": DENIED})),
+    "notifications": Case(get=signed_in_page(), post=signed_in_page()),
     # Kominfo admin pages.
     "account_list": Case(get=admin_page()),
     "account_create": Case(get=admin_page(), post=admin_page()),
