@@ -33,7 +33,7 @@ check: install
 	$(RUN_ENV) $(PY) manage.py makemigrations --check --dry-run
 
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -7,7 +7,7 @@ idempotent, so running seed_demo twice leaves the same data.
 
 from django.db import transaction
 
-from . import bimtek, core, institutions, monitoring, programs, readiness, review, swot, targets
+from . import bimtek, books, core, institutions, monitoring, programs, readiness, review, swot, targets
 
 DEMO_PASSWORD = core.DEMO_PASSWORD
 
@@ -22,6 +22,7 @@ def seed():
     programs.seed(full, empty)
     institutions.seed(full, empty)
     monitoring.seed(full, empty)
+    books.seed(full, empty)
     bimtek.seed(full, empty)
     review.seed(full, empty)  # last: it submits Bandung's masterplan (diajukan)
     return summary
