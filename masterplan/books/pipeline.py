@@ -60,8 +60,13 @@ def run_job(job):
         name = (f"books/{job.masterplan.region.code}/{job.masterplan_id}/"
                 f"buku-{job.book}-{digest[:16]}.pdf")
         storage = generated_storage()
-        if not storage.exists(name):  # same content: reuse the earlier file
-            storage.save(name, ContentFile(pdf))
+        # Same content: reuse the earlier file, unless a worker died while writing it.
+        if storage.exists(name) and storage.size(name) != len(pdf):
+            storage.delete(name)
+        if not storage.exists(name):
+            saved = storage.save(name, ContentFile(pdf))
+            if saved != name:  # another worker wrote the same PDF meanwhile
+                storage.delete(saved)
         _set(job, status=JobStatus.SUCCEEDED, progress=100, page_count=pages,
              content_hash=digest, finished_at=timezone.now(), file=name)
     except OperationalError:
