@@ -7,6 +7,7 @@ from masterplan.editing import VersionedFormMixin
 
 from .models import BenchmarkScope, Interpretation, OutlookAnalysis, PerformanceAssessment, ReadinessEntry
 
+
 def plain_decimal(value):
     """Decimal without trailing zeros or exponent: 14.6000 -> 14.6, 5.12E+11 -> 512000000000."""
     return Decimal(format(value.normalize(), "f"))

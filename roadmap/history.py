@@ -12,7 +12,6 @@ from .models import (
     KpiActual,
     KpiTarget,
     MonitoringRecord,
-    Opd,
     Partner,
     Program,
     ProgramKpi,
