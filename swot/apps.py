@@ -16,4 +16,5 @@ class SwotConfig(AppConfig):
             dashboard_sections_targets,  # noqa: F401  (gap, vision, sasaran sections)
             dashboard_sections_worksheets,  # noqa: F401  (registers the SWOT section)
             history,  # noqa: F401  (tracked content for the changes page)
+            workbook,  # noqa: F401  (registers the SWOT, gap, vision and sasaran sheets)
         )
