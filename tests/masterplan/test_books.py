@@ -223,21 +223,3 @@ def test_render_page_starts_jobs_and_final_render_needs_a_clear_checklist(client
     assert client.post(url, {"book": "9"}).status_code == 302
     assert RenderJob.objects.filter(masterplan=masterplan).count() == 1
 
-
-def test_identical_renders_share_one_file_and_a_truncated_file_is_rewritten(
-        world, django_capture_on_commit_callbacks):
-    from masterplan.models_books import generated_storage
-
-    masterplan = world.masterplans["own"]
-    with django_capture_on_commit_callbacks(execute=True):
-        first = pipeline.request_render(masterplan, "3", None)
-    first.refresh_from_db()
-    storage = generated_storage()
-    size = storage.size(first.file.name)
-    with storage.open(first.file.name, "wb") as broken:  # as if a worker died mid-write
-        broken.write(b"%PDF-")
-    with django_capture_on_commit_callbacks(execute=True):
-        second = pipeline.request_render(masterplan, "3", None)
-    second.refresh_from_db()
-    assert (second.content_hash, second.file.name) == (first.content_hash, first.file.name)
-    assert storage.size(second.file.name) == size
