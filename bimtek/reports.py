@@ -80,7 +80,7 @@ def lock_message(report):
 def lock_for_change(report):
     """Inside a transaction: lock the report's row, re-read its signatures and raise
     ReportLocked if one stands. Returns the current row."""
-    current = (Report.objects.select_for_update()
+    current = (Report.objects.select_for_update(of=("self",))
                .select_related("pembimbing_signed_by", "ketua_signed_by").get(pk=report.pk))
     message = lock_message(current)
     if message:
@@ -109,7 +109,7 @@ def sign(report, user):
     if side is None:
         raise PermissionDenied(SIGN_DENIED)
     with transaction.atomic():
-        current = (Report.objects.select_for_update()
+        current = (Report.objects.select_for_update(of=("self",))
                    .select_related("pembimbing_signed_by", "ketua_signed_by").get(pk=report.pk))
         if len(signed_sides(current)) == 2:
             raise ReportLocked(LOCKED_MESSAGE)
@@ -136,7 +136,7 @@ def unsign(report, user):
     if side is None:
         raise PermissionDenied(SIGN_DENIED)
     with transaction.atomic():
-        current = (Report.objects.select_for_update()
+        current = (Report.objects.select_for_update(of=("self",))
                    .select_related("pembimbing_signed_by", "ketua_signed_by").get(pk=report.pk))
         if len(signed_sides(current)) == 2:
             raise ReportLocked(LOCKED_MESSAGE)

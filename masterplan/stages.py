@@ -91,9 +91,12 @@ def _derived(masterplans):
 
 def states(masterplans):
     """{masterplan id: [StageState × 10]}."""
+    from .models import GuideEdition
     from .models_stages import StageCheck
 
     masterplans = list(masterplans)
+    editions = dict(GuideEdition.objects.filter(
+        pk__in={mp.edition_id for mp in masterplans}).values_list("pk", "code"))
     derived = _derived(masterplans)
     checks = defaultdict(dict)
     for check in StageCheck.objects.filter(masterplan__in=masterplans):
@@ -101,7 +104,7 @@ def states(masterplans):
     result = {}
     for masterplan in masterplans:
         items = []
-        for stage in guide(masterplan.edition.code)["stages"]:
+        for stage in guide(editions[masterplan.edition_id])["stages"]:
             number = stage["no"]
             check = checks[masterplan.pk].get(number)
             manual = number in MANUAL
