@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
 from masterplan import access
@@ -166,7 +167,41 @@ class ReportWriteMixin(BimtekMixin):
             raise reports.ReportLocked(message)
 
 
-class ReportEditView(ReportWriteMixin, TemplateView):
+class ReportFormView(ReportWriteMixin, TemplateView):
+    """A form on the report, saved under its version while the report is not locked."""
+
+    success_message = ""
+
+    def save(self, form, user):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.setup_report()
+        except reports.ReportLocked as error:
+            return self.refuse(error)
+        return self.render_to_response(self.get_context_data(form=self.make_form()))
+
+    def post(self, request, *args, **kwargs):
+        try:
+            self.setup_report()
+        except reports.ReportLocked as error:
+            return self.refuse(error)
+        form = self.make_form(request.POST)
+        if form.is_valid():
+            try:
+                self.save(form, request.user)
+            except VersionConflict as conflict:
+                form = form.rebased(conflict)
+            except reports.ReportLocked as error:
+                return self.refuse(error)
+            else:
+                messages.success(request, self.success_message)
+                return redirect(self.visit_url("laporan"))
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+
+class ReportEditView(ReportFormView):
     """The report's tanggal kunjungan and output text."""
 
     template_name = "bimtek/report_form.html"
@@ -177,33 +212,13 @@ class ReportEditView(ReportWriteMixin, TemplateView):
             initial["visit_date"] = self.visit.actual_date
         return ReportForm(data, instance=self.report, initial=initial)
 
-    def get(self, request, *args, **kwargs):
-        try:
-            self.setup_report()
-        except reports.ReportLocked as error:
-            return self.refuse(error)
-        return self.render_to_response(self.get_context_data(form=self.make_form()))
+    success_message = gettext_lazy("Laporan disimpan.")
 
-    def post(self, request, *args, **kwargs):
-        try:
-            self.setup_report()
-        except reports.ReportLocked as error:
-            return self.refuse(error)
-        form = self.make_form(request.POST)
-        if form.is_valid():
-            try:
-                reports.save_report(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            except reports.ReportLocked as error:
-                return self.refuse(error)
-            else:
-                messages.success(request, _("Laporan disimpan."))
-                return redirect(self.visit_url("laporan"))
-        return self.render_to_response(self.get_context_data(form=form), status=422)
+    def save(self, form, user):
+        reports.save_report(form, user)
 
 
-class NotesView(ReportWriteMixin, TemplateView):
+class NotesView(ReportFormView):
     """Keterangan of every activity in one form (all or nothing, under the report's version)."""
 
     template_name = "bimtek/notes_form.html"
@@ -211,30 +226,10 @@ class NotesView(ReportWriteMixin, TemplateView):
     def make_form(self, data=None):
         return NotesForm(data, instance=self.report, items=self.visit.session.report_items.all())
 
-    def get(self, request, *args, **kwargs):
-        try:
-            self.setup_report()
-        except reports.ReportLocked as error:
-            return self.refuse(error)
-        return self.render_to_response(self.get_context_data(form=self.make_form()))
+    success_message = gettext_lazy("Keterangan kegiatan disimpan.")
 
-    def post(self, request, *args, **kwargs):
-        try:
-            self.setup_report()
-        except reports.ReportLocked as error:
-            return self.refuse(error)
-        form = self.make_form(request.POST)
-        if form.is_valid():
-            try:
-                reports.save_notes(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            except reports.ReportLocked as error:
-                return self.refuse(error)
-            else:
-                messages.success(request, _("Keterangan kegiatan disimpan."))
-                return redirect(self.visit_url("laporan"))
-        return self.render_to_response(self.get_context_data(form=form), status=422)
+    def save(self, form, user):
+        reports.save_notes(form, user)
 
 
 class SignView(BimtekMixin, View):
