@@ -19,6 +19,8 @@ class RoadmapConfig(AppConfig):
         )
         from .dashboard_sections_roadmap import register_sections
         from .monitoring import feed_performance_index
+        from .workbook import register_sheets
 
         register_sections()  # "Peta jalan" and "Monitoring dan evaluasi" on the dashboards
         feed_performance_index()  # KPI achievement counts in readiness' performance index
+        register_sheets()  # the roadmap sheets of the masterplan workbook

@@ -1105,6 +1105,7 @@ class GapSheet(Sheet):
             if "strategies" in names:
                 row.strategies.set(self._strategy_pk(key, applied) for _label, key in
                                    _decode(values["strategies"]))
+        _stash(ctx, "swot.gap_objects").update(objects)  # for sheets citing new gap rows
         current = {row.key: row.obj for row in self.current_rows(masterplan, ctx)}
         final = _stash(ctx, "swot.gap_rows")
         _renumber(GapRow, [(objects.get(key) or current[key], position)
@@ -1521,6 +1522,8 @@ class SasaranSheet(Sheet):
             rows.append(row)
         _stash(ctx, "swot.sasaran_rows")["order"] = [
             (row.key, row.values["position"], getattr(row, "parent", None)) for row in rows]
+        _stash(ctx, "swot.sasaran_rows")["dimension"] = {
+            row.key: row.values["dimension"] for row in rows if getattr(row, "parent", None) is None}
         return rows
 
     @staticmethod
@@ -1602,6 +1605,7 @@ class SasaranSheet(Sheet):
                 years = {name for name in names if name.startswith("target:")}
             indicator.sasaran = sasaran
             self._save_targets(indicator, {int(name[7:]): values[name] for name in years}, change)
+        _stash(ctx, "swot.sasaran_objects").update(objects)  # for sheets citing new sasaran
         order = _stash(ctx, "swot.sasaran_rows").get("order", [])
         _renumber(Sasaran, [(objects[key], position) for key, position, parent in order if parent is None])
         _renumber(Indicator, [(objects[key], position) for key, position, parent in order if parent])
@@ -1624,3 +1628,121 @@ register(*[worksheet_sheet(subject, code, title, WORKSHEET_ORDER + index)
 register(*[worksheet_sheet(WorksheetKind.TOPIC, "", f"SWOT Topik {slot}", TOPIC_ORDER + slot - 1, slot)
            for slot in range(1, TOPIC_SLOTS + 1)])
 register(GapSheet, VisionSheet, SasaranSheet)
+
+
+# --- citations from other apps' sheets (the roadmap's Program sheet) ---------------------------
+# A sheet ordered after these cites strategies ("Governance SO1"), sasaran ("Governance 2": the
+# second sasaran of the dimension in the Sasaran sheet) and gap rows (their No in Kesenjangan).
+# Values are encoded (label, key) pairs; during an import the keys follow the uploaded sheets,
+# so new rows of the same upload can be cited, and *_pk turns a key into the saved id.
+
+def strategy_citations(masterplan, ctx, strategy_pks):
+    """The encoded value citing the strategies with ids `strategy_pks` (database state)."""
+    data = _swot(masterplan, ctx)
+    worksheet_list = _worksheets(masterplan, ctx)
+    labels = worksheet_labels(worksheet_list)
+    sort = GapSheet._strategy_sort(worksheet_list)
+    found = sorted(((s.worksheet_id, s.quadrant, s.rank, s) for pk in strategy_pks
+                    if (s := data.strategy_by_pk.get(pk))), key=sort)
+    return _encode((f"{labels[ws_pk]} {s.sheet_code}", f"{ws_pk}:s{s.pk}")
+                   for ws_pk, _q, _r, s in found)
+
+
+def strategy_resolver(masterplan, ctx):
+    """resolve(text, line, errors) -> encoded value of a "Strategi TOWS" cell (see GapSheet)."""
+    return GapSheet()._strategy_resolver(masterplan, ctx)
+
+
+def strategy_pk(ctx, key):
+    return GapSheet._strategy_pk(key, _stash(ctx, "swot.applied"))
+
+
+def _sasaran_short(title):
+    return title.removeprefix("Smart ").strip()
+
+
+def sasaran_citations(masterplan, ctx, sasaran_pks):
+    """The encoded value citing sasaran by id: "Governance 2" (rank within the dimension)."""
+    sasaran, _indicators, _found = SasaranSheet().load(masterplan, ctx)
+    ranks, labels = defaultdict(int), {}
+    for item in sasaran:
+        ranks[item.dimension_id] += 1
+        labels[item.pk] = f"{_sasaran_short(item.dimension.title)} {ranks[item.dimension_id]}"
+    return _encode((labels[pk], f"s{pk}") for pk in sorted(sasaran_pks, key=list(labels).index)
+                   if pk in labels)
+
+
+def _sasaran_by_label(masterplan, ctx):
+    """{normalized "Governance 2": key} of the uploaded Sasaran sheet (or the database)."""
+    stashed = _stash(ctx, "swot.sasaran_rows")
+    if "dimension" in stashed:
+        dimensions = stashed["dimension"]
+        order = [(key, position) for key, position, parent in stashed.get("order", [])
+                 if parent is None]
+    else:
+        sasaran, _indicators, _found = SasaranSheet().load(masterplan, ctx)
+        dimensions = {f"s{item.pk}": item.dimension.title for item in sasaran}
+        ranks = defaultdict(int)
+        order = []
+        for item in sasaran:
+            order.append((f"s{item.pk}", ranks[item.dimension_id]))
+            ranks[item.dimension_id] += 1
+    result = {}
+    for key, position in order:
+        title = dimensions[key]
+        for name in (_sasaran_short(title), title):
+            result[worksheets.normalized(f"{name} {position + 1}")] = (
+                f"{_sasaran_short(title)} {position + 1}", key)
+    return result
+
+
+def resolve_sasaran(masterplan, ctx, text):
+    """(encoded value, [unknown citations]) of a cell citing sasaran ("Governance 2; Living 1")."""
+    by_label = _sasaran_by_label(masterplan, ctx)
+    found, unknown = [], []
+    for part in _split_cell(text, r"[;,\n]"):
+        hit = by_label.get(worksheets.normalized(part))
+        if hit is None:
+            unknown.append(part)
+        elif hit not in found:
+            found.append(hit)
+    return _encode(found), unknown
+
+
+def sasaran_pk(ctx, key):
+    if key.startswith("new@"):
+        return _stash(ctx, "swot.sasaran_objects")[key].pk
+    return int(key[1:])
+
+
+def gap_citations(masterplan, ctx, gap_pks):
+    """The encoded value citing gap rows by id: their No in the Kesenjangan sheet."""
+    rows, _evidence_ids, _strategies = _gap_data(masterplan, ctx)
+    numbers = {row.pk: rank + 1 for rank, row in enumerate(rows)}
+    return _encode((str(numbers[pk]), f"g{pk}") for pk in sorted(gap_pks, key=lambda pk: numbers.get(pk, 0))
+                   if pk in numbers)
+
+
+def resolve_gap_rows(masterplan, ctx, text):
+    """(encoded value, [unknown citations]) of a cell citing gap rows by No ("3; 5")."""
+    stashed = _stash(ctx, "swot.gap_rows")
+    if "order" in stashed:
+        by_number = {position + 1: key for key, position in stashed["order"]}
+    else:
+        rows, _evidence_ids, _strategies = _gap_data(masterplan, ctx)
+        by_number = {rank + 1: f"g{row.pk}" for rank, row in enumerate(rows)}
+    found, unknown = [], []
+    for part in _split_cell(text, r"[;,\n]"):
+        number = part.removeprefix("No").removeprefix("no").strip(" .")
+        key = by_number.get(int(number)) if number.isdigit() else None
+        if key is None:
+            unknown.append(part)
+        elif (number, key) not in found:
+            found.append((str(int(number)), key))
+    return _encode(sorted(found, key=lambda pair: int(pair[0]))), unknown
+
+
+def gap_row_pk(ctx, key):
+    if key.startswith("new@"):
+        return _stash(ctx, "swot.gap_objects")[key].pk
+    return int(key[1:])
