@@ -398,6 +398,22 @@ def update_versioned(obj, values, user):
     if not model._default_manager.filter(pk=obj.pk, version=obj.version).update(**changes):
         raise StaleData(f"{model.__name__} {obj.pk}")
     obj.version += 1  # a second update of the same object in this import checks the new version
+    # The instance now holds what the row holds: later saves and many-to-many changes of it in
+    # this import (which write history from the instance) must not bring back old values.
+    for name, value in changes.items():
+        if name != "version":
+            setattr(obj, name, value)
+    if user is not None:
+        obj._history_user = user
+    _record_history(model, obj, user)
+
+
+def _record_history(model, obj, user):
+    """A queryset UPDATE sends no signal: write the historical row simple-history would have
+    written, so the changes page (masterplan/changes.py) sees what an import changed."""
+    history = getattr(model, "history", None)
+    if history is not None:
+        history.bulk_history_create([obj], update=True, default_user=user)
 
 
 def delete_versioned(obj):

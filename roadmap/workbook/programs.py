@@ -514,8 +514,8 @@ class QuickWinSheet(ListSheet):
             values = {name: change.new.values[name] for name in (*QUICK_WIN_FIELDS, "status")}
             quick_win = change.current.obj if change.current else None
             if quick_win is None:
-                quick_win, created = QuickWin.objects.get_or_create(program_id=refs.pk(change.key))
+                quick_win, created = QuickWin.objects.get_or_create(
+                    program_id=refs.pk(change.key), defaults={**values, "updated_by": user})
                 if created:
-                    QuickWin.objects.filter(pk=quick_win.pk).update(updated_by=user, **values)
                     continue
             update_versioned(quick_win, values, user)

@@ -10,8 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
+from masterplan.changes import changes
 from masterplan.models import WorkbookImport
 from masterplan.workbook import export, importer, registry
 from masterplan.workbook.base import Row, Sheet, StaleData, put, put_key, update_versioned
@@ -29,6 +31,7 @@ from readiness.workbook import PerformanceSheet
 from .workbook_helpers import (
     BIG_NUMBER,
     INJECTIONS,
+    ROADMAP_SHEETS,
     cell_values,
     db_state,
     edit,
@@ -70,7 +73,7 @@ def test_export_has_info_then_every_sheet_in_order(masterplan):
     assert len(swot_sheets) == 9  # six dimensions and three readiness elements
     assert workbook.sheetnames == (
         ["Info"] + TABLE_SHEETS + ["Kinerja", "Analisis Masa Depan", "Daya Saing"] + swot_sheets
-        + ["Kesenjangan", "Visi Misi", "Sasaran"])
+        + ["Kesenjangan", "Visi Misi", "Sasaran"] + ROADMAP_SHEETS)
     assert all(len(title) <= 31 for title in workbook.sheetnames)
     info = {row[0]: row[1] for row in workbook["Info"].iter_rows(min_row=3, max_row=8, values_only=True)}
     assert info["Kode wilayah"] == "32.73"
@@ -277,10 +280,16 @@ def test_apply_saves_all_changes_and_bumps_versions(masterplan, world):
         competitiveness.cell(row=8, column=4, value=70.5)
     content = edit(export_bytes(masterplan), change)
     diff = importer.preview(masterplan, content)
+    before_import = timezone.now()
     importer.apply(masterplan, content, anggota, diff.digest)
 
     first.refresh_from_db()
     assert (first.value_number, first.interpretation) == (Decimal("13"), "")
+    # The changes page (changes since the last Bimtek) sees the import, field by field.
+    changed = [(change.label, f.label, f.before, f.after)
+               for section in changes(masterplan, before_import).values() for change in section
+               if change.kind == "changed" for f in change.fields]
+    assert any(after.startswith("13") for _label, _field, _before, after in changed), changed
     assert first.version == untouched.version + 1 and first.updated_by == anggota
     assert ReadinessEntry.objects.get(pk=untouched.pk).version == untouched.version
     assert not ReadinessEntry.objects.filter(pk=doomed.pk).exists()

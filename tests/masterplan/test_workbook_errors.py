@@ -129,8 +129,8 @@ CASES = [
      "The file is too large once unpacked (60.2 MB, at most 50 MB)."),
     ("zip-many-parts", lambda content: rezip(content, add={
         f"xl/media/p{n}.xml": b"<a/>" for n in range(2001)}),
-     "Berkas berisi terlalu banyak bagian (2034, maks. 2000).",
-     "The file has too many parts (2034, at most 2000)."),
+     "Berkas berisi terlalu banyak bagian ({parts}, maks. 2000).",
+     "The file has too many parts ({parts}, at most 2000)."),
     ("billion-laughs", lambda content: rezip(content, {
         "xl/worksheets/sheet1.xml": laughs_in_first_sheet}),
      "Berkas berisi deklarasi XML yang tidak diizinkan (DTD/entitas).",
@@ -224,6 +224,9 @@ CASES = [
 def test_bad_workbook_is_refused_and_nothing_saved(masterplan, world, private_media, make,
                                                    indonesian, english):
     content = make(export_bytes(masterplan))
+    if "{parts}" in indonesian:  # the count depends on how many sheets the workbook has
+        parts = len(zipfile.ZipFile(io.BytesIO(content)).namelist())
+        indonesian, english = indonesian.format(parts=parts), english.format(parts=parts)
     before = db_state(masterplan)
     uploaded = SimpleUploadedFile("buku-kerja.xlsx", content)
     with pytest.raises(WorkbookError) as refused:

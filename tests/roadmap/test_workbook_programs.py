@@ -171,6 +171,9 @@ def test_changes_bump_versions_and_a_removed_program_goes(masterplan, world):
     assert [opd.short_name for opd in portal.supporting_opds.all()] == ["Dishub"]
     assert not portal.partners.exists()
     assert not Program.objects.filter(pk=data_center.pk).exists()
+    record = portal.history.first()  # the changes page sees what the import changed
+    assert (record.history_type, record.end_year, record.history_user) == (
+        "~", masterplan.start_year + 2, world.user("ketua"))
 
 
 def test_removing_a_quick_win_row_empties_its_answers(masterplan, world):

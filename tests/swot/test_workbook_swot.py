@@ -27,6 +27,7 @@ from swot.workbook import SasaranSheet
 
 from ..masterplan.workbook_helpers import (
     BIG_NUMBER,
+    ROADMAP_SHEETS,
     cell_values,
     edit,
     export_bytes,
@@ -76,7 +77,7 @@ def fields(change):
 def test_strategic_sheets_follow_the_readiness_sheets(masterplan):
     names = load_workbook(io.BytesIO(export_bytes(masterplan))).sheetnames
     assert names[names.index("Daya Saing") + 1:] == (
-        STANDARD_SHEETS + ["SWOT Topik 1", "Kesenjangan", "Visi Misi", "Sasaran"])
+        STANDARD_SHEETS + ["SWOT Topik 1", "Kesenjangan", "Visi Misi", "Sasaran"] + ROADMAP_SHEETS)
     assert all(len(name) <= 31 for name in names) and len(set(names)) == len(names)
 
 
