@@ -22,3 +22,5 @@ def register_sheets():
     from . import opds, programs
 
     register(opds.OpdSheet, programs.ProgramSheet, programs.QuickWinSheet)
+    from . import kpis, monitoring
+    register(kpis.KpiSheet, kpis.FinancingSheet, monitoring.MonitoringSheet, monitoring.ActualSheet)
