@@ -6,6 +6,7 @@ from openpyxl import load_workbook
 
 from masterplan.models import Region, Role, WorkbookImport
 from readiness.models import ReadinessEntry
+from roadmap.programs import completeness, programs_of
 
 from ..factories import MasterplanFactory, MembershipFactory, UserFactory
 
@@ -73,3 +74,67 @@ def test_anggota_edits_the_workbook_offline_and_applies_it(page, login, live_ser
     # The readiness table page shows the imported value.
     page.goto(reverse("readiness_table", kwargs={"region_code": OWN_REGION, "table": "ii-2"}))
     assert "Naik tajam" in page.content()
+
+
+def _column(ws, header, row=2):
+    """The column number under the printed heading `header` (row 2 of the roadmap sheets)."""
+    for cell in ws[row]:
+        if cell.value == header:
+            return cell.column
+    raise AssertionError(f"no column {header!r} in {ws.title}")
+
+
+def _fill_row(ws, line, values):
+    for header, value in values.items():
+        ws.cell(row=line, column=_column(ws, header)).value = value
+
+
+def test_anggota_plans_a_program_with_kpi_and_financing_in_the_workbook(page, login, live_server,
+                                                                        anggota, tmp_path):
+    """Offline: a new OPD, a quick-win program led by it, a KPI with a target and APBD financing;
+    online: preview, apply, and the program is on the roadmap."""
+    user, masterplan = anggota
+    login(user.username, PASSWORD)
+    page.goto(f"{live_server.url}/wilayah/{OWN_REGION}/buku-kerja/")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Unduh buku kerja (.xlsx)").click()
+    downloaded = tmp_path / "buku-kerja.xlsx"
+    download_info.value.save_as(downloaded)
+
+    workbook = load_workbook(downloaded)
+    _fill_row(workbook["OPD"], 3, {"Nama OPD": "Dinas Kesehatan", "Singkatan": "Dinkes"})
+    _fill_row(workbook["Program"], 3, {
+        "Kode": "P1", "Nama program": "Telemedisin puskesmas", "Dimensi/Elemen": "Living b",
+        "Kategori": "Aplikasi dan perangkat lunak", "Jangka": "Jangka pendek (1 tahun)",
+        "Tahun mulai": 2026, "Tahun selesai": 2026, "Quick win": "✓",
+        "OPD pelaksana utama": "Dinkes"})
+    _fill_row(workbook["KPI"], 3, {"Kode program": "P1", "Indikator kinerja": "Puskesmas terhubung",
+                                   "Satuan": "%", "Arah": "naik", "Target 2026": 40})
+    financing = workbook["Pembiayaan"]
+    _fill_row(financing, 3, {"Kode program": "P1", "Sumber dana": "APBD"})
+    financing.cell(row=3, column=_column(financing, "Tahun 2026")).value = "Rp 1.500.000.000"
+    edited = tmp_path / "program.xlsx"
+    workbook.save(edited)
+
+    page.set_input_files("input[name=file]", str(edited))
+    page.get_by_role("button", name="Unggah dan pratinjau").click()
+    page.wait_for_url(f"{live_server.url}/wilayah/{OWN_REGION}/buku-kerja/impor/*/")
+    preview = page.locator("main").inner_text()
+    for sheet in ("OPD", "Program", "KPI", "Pembiayaan"):
+        assert f"Lembar “{sheet}”" in preview
+    assert "Telemedisin puskesmas" in preview and "Dinas Kesehatan" in preview
+    page.get_by_role("button", name="Terapkan").click()
+    page.wait_for_url(f"{live_server.url}/wilayah/{OWN_REGION}/buku-kerja/")
+    assert "4 perubahan dari buku kerja diterapkan." in page.locator(".alert-success").inner_text()
+
+    program = masterplan.programs.get()
+    assert (program.lead_opd.short_name, program.is_quick_win) == ("Dinkes", True)
+    assert [(t.year, t.value) for t in program.kpis.get().targets.all()] == [(2026, 40)]
+    assert list(program.financing.values_list("source", "amount")) == [("apbd", 1_500_000_000)]
+    # The roadmap's chart shows the new quick win; the program list counts it complete.
+    page.goto(f"{live_server.url}/wilayah/{OWN_REGION}/peta-jalan/")
+    assert "Telemedisin puskesmas" in page.locator("svg").first.inner_html()
+    page.goto(f"{live_server.url}/wilayah/{OWN_REGION}/program/")
+    assert "Telemedisin puskesmas" in page.locator("main").inner_text()
+    # KPI with its final target, pelaksana and financing all came with the file.
+    assert completeness(programs_of(masterplan).get()).complete
