@@ -24,3 +24,4 @@ def register_sheets():
     register(opds.OpdSheet, programs.ProgramSheet, programs.QuickWinSheet)
     from . import kpis, monitoring
     register(kpis.KpiSheet, kpis.FinancingSheet, monitoring.MonitoringSheet, monitoring.ActualSheet)
+    from . import applications, institutions, regulations  # noqa: F401  (register on import)
