@@ -1,7 +1,9 @@
 """A Tim Pembimbing report as PDF, in the layout of the guide's Lampiran V–VIII (WeasyPrint).
 
 `render_report_pdf(report)` is a pure function of the report's data (no request, no user, no
-network): the download view calls it now, a render pipeline can call it later. Nothing external
+network). Its two halves, `render_report_html` and `report_html_to_pdf`, are what the books'
+render pipeline runs for a report's RenderJob (masterplan/books/pipeline.py): the page asks for
+a render, a Celery task writes the PDF, the page polls it and offers the download. Nothing external
 is fetched: the fetcher refuses every URL but data:. The project's shipped Noto Sans (the books'
 font, static/fonts/noto-sans) is embedded as data: URLs, so the PDF looks the same on every
 machine; a generic stack follows it in case the files are missing.
@@ -94,12 +96,17 @@ def render_report_html(report):
         return render_to_string("bimtek/report_pdf.html", report_context(report))
 
 
+def report_html_to_pdf(html):
+    """(PDF bytes, page count) of a report's HTML; nothing but data: URLs is fetched."""
+    document = HTML(string=html, base_url=None, url_fetcher=DataOnlyFetcher()).render()
+    return document.write_pdf(), len(document.pages)
+
+
 def render_report_pdf(report) -> bytes:
-    html = render_report_html(report)
-    return HTML(string=html, base_url=None, url_fetcher=DataOnlyFetcher()).write_pdf()
+    return report_html_to_pdf(render_report_html(report))[0]
 
 
-def pdf_filename(report):
-    visit = report.visit
-    return (f"laporan-bimtek-{visit.session.number}-"
-            f"{visit.masterplan.region.code.replace('.', '')}.pdf")
+def printed_report(visit):
+    """The report of `visit` to print: the written one, or before anyone wrote it the blank form
+    (nothing is stored)."""
+    return reports.report_of(visit) or Report(visit=visit, visit_date=visit.actual_date)

@@ -168,6 +168,12 @@ def report_of(visit):
         return None
 
 
+def pdf_filename(visit):
+    """The download name of the visit's report as PDF."""
+    return (f"laporan-bimtek-{visit.session.number}-"
+            f"{visit.masterplan.region.code.replace('.', '')}.pdf")
+
+
 def ensure_report(visit):
     """The visit's report, created (tanggal kunjungan = the visit's actual date) if missing."""
     report = report_of(visit)

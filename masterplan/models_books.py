@@ -94,13 +94,21 @@ class ExportBatch(models.Model):
 
 
 class RenderJob(models.Model):
-    """One request to render one book (or other document) of a masterplan; the page polls it."""
+    """One request to render one document of a masterplan as PDF; the page polls it.
+
+    The document is either one of the three books (`book`) or the Tim Pembimbing's report of a
+    Bimtek visit of the masterplan (`bimtek_visit`: its report, or the blank form before anyone
+    wrote it), never both.
+    """
 
     REGION_FIELD = "masterplan__region"
 
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE,
                                    related_name="render_jobs")
-    book = models.CharField(_("buku"), max_length=2, choices=Book.choices)
+    book = models.CharField(_("buku"), max_length=2, choices=Book.choices, blank=True)
+    bimtek_visit = models.ForeignKey("bimtek.Visit", null=True, blank=True,
+                                     on_delete=models.CASCADE, related_name="render_jobs",
+                                     verbose_name=_("laporan Bimtek"))
     batch = models.ForeignKey(ExportBatch, null=True, blank=True, on_delete=models.CASCADE,
                               related_name="jobs")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
@@ -125,9 +133,26 @@ class RenderJob(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["masterplan", "book", "-created_at"],
                                 name="renderjob_recent")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(book__in=Book.values, bimtek_visit__isnull=True)
+                           | models.Q(book="", bimtek_visit__isnull=False)),
+                name="renderjob_one_document"),
+        ]
 
     def __str__(self):
-        return f"{self.get_book_display()} {self.masterplan} ({self.status})"
+        return f"{self.label} {self.masterplan} ({self.status})"
+
+    @property
+    def is_report(self):
+        return self.bimtek_visit_id is not None
+
+    @property
+    def label(self):
+        """What the job renders, as the pages name it."""
+        if self.is_report:
+            return _("Laporan %(label)s") % {"label": self.bimtek_visit.session.label}
+        return self.get_book_display()
 
     @property
     def done(self):

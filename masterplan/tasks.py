@@ -21,8 +21,9 @@ def ping(*, token: str) -> str:
              soft_time_limit=pipeline.SOFT_TIME_LIMIT, time_limit=pipeline.HARD_TIME_LIMIT,
              autoretry_for=(OperationalError,), retry_backoff=5, max_retries=3)
 def render_book(*, job_id: int) -> None:
-    job = RenderJob.objects.select_related("masterplan__region", "masterplan__edition").filter(
-        pk=job_id).first()
+    """Render a RenderJob: a book or a Bimtek report (the name predates reports)."""
+    job = RenderJob.objects.select_related("masterplan__region", "masterplan__edition",
+                                           "bimtek_visit__session").filter(pk=job_id).first()
     if job is None:
         logger.warning("render job %s no longer exists", job_id)
         return

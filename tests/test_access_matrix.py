@@ -288,6 +288,15 @@ def render_job_kwargs(world, region):
     return {"region_code": region.code, "job_pk": job.pk}
 
 
+def report_job_kwargs(world, region):
+    """A render job of the target region's Bimtek #1 report, still queued."""
+    from masterplan.models_books import RenderJob
+
+    visit = _masterplan(world, region).bimtek_visits.get(session__number=1)
+    job = RenderJob.objects.create(masterplan=visit.masterplan, bimtek_visit=visit)
+    return {"region_code": region.code, "job_pk": job.pk}
+
+
 def narrative_kwargs(world, region):
     return {"region_code": region.code, "key": "latar_belakang"}
 
@@ -470,7 +479,8 @@ EXPECTATIONS = {
                                post=region_page({"pembimbing"})),
     "bimtek_notes": Case(bimtek_visit_kwargs, get=region_page({"pembimbing"}),
                          post=region_page({"pembimbing"})),
-    "bimtek_report_pdf": Case(bimtek_visit_kwargs, get=region_page(EVERY_ROLE)),
+    # Whoever reads the report may have it rendered (a render job polled on the visit page).
+    "bimtek_report_pdf": Case(bimtek_visit_kwargs, post=region_page(EVERY_ROLE)),
     "bimtek_sign": Case(bimtek_visit_kwargs, post=region_page({"pembimbing", "ketua"}, admin=DENIED)),
     "bimtek_unsign": Case(bimtek_visit_kwargs,
                           post=region_page({"pembimbing", "ketua"}, admin=DENIED)),
@@ -511,7 +521,8 @@ EXPECTATIONS = {
     # Books (masterplan/views/books.py): renders by the team, the pembimbing and admins.
     "books": Case(region_kwargs, get=region_page(EVERY_ROLE),
                   post=region_page({"ketua", "anggota", "pembimbing"})),
-    "render_job": Case(render_job_kwargs, get=region_page(EVERY_ROLE)),
+    # Render jobs of books and of Bimtek reports alike: everyone who reads the region.
+    "render_job": Case(report_job_kwargs, get=region_page(EVERY_ROLE)),
     "render_job_download": Case(render_job_kwargs, get=region_page(EVERY_ROLE)),
     "narratives": Case(region_kwargs, get=region_page(EVERY_ROLE)),
     "narrative_edit": Case(narrative_kwargs, get=region_page(EVERY_ROLE),

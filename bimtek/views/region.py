@@ -9,21 +9,21 @@ signed is shown as a message on the visit page, and nothing is changed.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
 from masterplan import access
+from masterplan.books import pipeline
 from masterplan.editing import VersionConflict
 from masterplan.views.base import MasterplanMixin
 
 from .. import attachments, reports, visits
 from ..forms import AttachmentForm, NotesForm, ReportForm, VisitForm
-from ..models import Attachment, Report, Visit
+from ..models import Attachment, Visit
 
 
 class BimtekMixin(MasterplanMixin):
@@ -98,6 +98,7 @@ class VisitView(BimtekMixin, TemplateView):
             signer_side=side,
             attachment_form=kwargs.get("attachment_form") or AttachmentForm(),
             signatures=self.signatures(report, side),
+            pdf_job=visit.render_jobs.select_related("bimtek_visit__session").first(),
         )
         return context
 
@@ -259,19 +260,17 @@ class SignView(BimtekMixin, View):
 
 
 class ReportPdfView(BimtekMixin, View):
-    """The report in the Lampiran layout, rendered on request."""
+    """Start rendering the report in the Lampiran layout (before anyone wrote it: the blank
+    form) as a RenderJob of the masterplan, like the books; the visit page polls it. Everyone who
+    may view the region may ask for it."""
 
-    def get(self, request, *args, **kwargs):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
         self.get_visit()
-        # Before anyone wrote the report, the blank form (nothing is stored by reading).
-        report = self.report or Report(visit=self.visit, visit_date=self.visit.actual_date)
-        from ..pdf import pdf_filename, render_report_pdf  # WeasyPrint loads only when rendering
-
-        response = HttpResponse(render_report_pdf(report), content_type="application/pdf")
-        response["Content-Disposition"] = content_disposition_header(True, pdf_filename(report))
-        response["Cache-Control"] = "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        pipeline.request_report_render(self.visit, request.user)
+        messages.success(request, _("Pembuatan PDF laporan dimulai."))
+        return redirect(self.visit_url("laporan-pdf"))
 
 
 class AttachmentAddView(ReportWriteMixin, VisitView):

@@ -38,7 +38,8 @@ class BooksView(MasterplanMixin, TemplateView):
         ensure_rows(self.masterplan)
         pipeline.fail_stale_jobs()
         missing = checklist(self.masterplan)
-        jobs = list(self.masterplan.render_jobs.select_related("requested_by")[:30])
+        jobs = list(self.masterplan.render_jobs.filter(bimtek_visit__isnull=True)
+                    .select_related("requested_by")[:30])
         latest = {}
         for job in jobs:
             latest.setdefault(job.book, job)
@@ -76,11 +77,16 @@ class BooksView(MasterplanMixin, TemplateView):
 
 
 class JobMixin(MasterplanMixin):
+    """A render job of the region's current masterplan: a book or a Bimtek report. Whoever may
+    view the masterplan follows its progress and downloads its PDF."""
+
     content_write = False
 
     def get_job(self):
-        return access.scoped_get(RenderJob.objects.filter(masterplan=self.masterplan),
-                                 self.request.user, access.VIEW, pk=self.kwargs["job_pk"])
+        return access.scoped_get(
+            RenderJob.objects.filter(masterplan=self.masterplan)
+            .select_related("bimtek_visit__session", "bimtek_visit__masterplan__region"),
+            self.request.user, access.VIEW, pk=self.kwargs["job_pk"])
 
 
 class JobStatusView(JobMixin, View):
@@ -100,7 +106,12 @@ class JobDownloadView(JobMixin, View):
         job = self.get_job()
         if job.status != JobStatus.SUCCEEDED or not job.file:
             raise Http404(_("Berkas PDF belum tersedia."))
-        name = f"{self.region.code}-buku-{job.book}{'' if job.is_final else '-draf'}.pdf"
+        if job.is_report:
+            from bimtek.reports import pdf_filename
+
+            name = pdf_filename(job.bimtek_visit)
+        else:
+            name = f"{self.region.code}-buku-{job.book}{'' if job.is_final else '-draf'}.pdf"
         response = FileResponse(job.file.open("rb"), as_attachment=True, filename=name,
                                 content_type="application/pdf")
         response["X-Content-Type-Options"] = "nosniff"

@@ -1,4 +1,5 @@
-"""The report as PDF in the Lampiran layout, read back with pypdf."""
+"""The report as PDF in the Lampiran layout, read back with pypdf (the render job that writes it
+for the pages: test_report_render.py)."""
 
 import io
 
@@ -8,7 +9,7 @@ from pypdf import PdfReader
 from bimtek import pdf, reports
 from bimtek.models import ReportItemNote
 
-from .helpers import url, visit_of, written_report
+from .helpers import written_report
 
 pytestmark = pytest.mark.django_db
 
@@ -59,22 +60,6 @@ def test_an_unsigned_report_shows_blank_signature_lines(world):
     assert text.count("Belum ditandatangani") == 2
 
 
-def test_the_download_serves_the_pdf_to_every_role_without_writing(client, world):
-    written_report(world)
-    blank = visit_of(world, 4)
-    for role in ("dewan", "anggota", "admin"):
-        client.force_login(world.user(role))
-        response = client.get(url("bimtek_report_pdf"))
-        assert response.status_code == 200
-        assert response["Content-Type"] == "application/pdf"
-        assert response["Content-Disposition"] == 'attachment; filename="laporan-bimtek-1-3273.pdf"'
-        assert response.content.startswith(b"%PDF")
-        # A report nobody wrote yet is the blank form; reading it creates nothing.
-        response = client.get(url("bimtek_report_pdf", number=4))
-        assert response.status_code == 200
-        assert reports.report_of(type(blank).objects.get(pk=blank.pk)) is None
-
-
 def test_html_in_the_report_is_text_and_only_the_embedded_fonts_are_fetched(world, monkeypatch):
     report = written_report(world, output='<img src="http://example.invalid/x.png"> Selesai')
     fetched = []
@@ -105,3 +90,14 @@ def test_the_rendering_is_a_function_of_the_report_alone(world):
     report.output = "Output baru"
     report.save()
     assert "Output baru" in pdf.render_report_html(report)
+
+
+def test_the_two_halves_give_the_pdf_and_its_page_count(world, monkeypatch):
+    # Without HarfBuzz-Subset, WeasyPrint subsets fonts with fontTools, which stamps the time of
+    # the render into each font unless SOURCE_DATE_EPOCH says otherwise.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    report = written_report(world)
+    data, pages = pdf.report_html_to_pdf(pdf.render_report_html(report))
+    reader, _text = text_of(data)
+    assert pages == len(reader.pages) >= 1
+    assert data == pdf.render_report_pdf(report)  # the same content gives the same bytes

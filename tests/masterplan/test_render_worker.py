@@ -81,6 +81,21 @@ def test_a_small_masterplan_renders_on_a_real_worker(world, worker_queue):
             _stop(worker)
 
 
+def test_a_bimtek_report_renders_on_a_real_worker(world, worker_queue):
+    visit = world.masterplans["own"].bimtek_visits.select_related("masterplan").get(
+        session__number=2)
+    with tempfile.TemporaryFile(mode="w+") as log:
+        worker = _start_worker(worker_queue, log)
+        try:
+            job = pipeline.request_report_render(visit, world.user("dewan"))
+            job = _wait(job, worker, log, {"succeeded", "failed"})
+            assert job.status == "succeeded", job.message
+            assert job.page_count >= 1 and job.file.name.startswith("bimtek/32.73/")
+            assert job.file.open("rb").read(5) == b"%PDF-"
+        finally:
+            _stop(worker)
+
+
 def test_a_render_killed_midway_ends_failed_not_stuck(world, worker_queue):
     with tempfile.TemporaryFile(mode="w+") as log:
         worker = _start_worker(worker_queue, log)
