@@ -1,7 +1,13 @@
-"""A Bimtek report in the browser: the pembimbing writes, attaches and signs; the ketua signs."""
+"""A Bimtek report in the browser: the pembimbing writes, attaches and signs; the ketua signs;
+the pembimbing has the report rendered as PDF and downloads it."""
+
+import io
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
+from bimtek import reports
 from bimtek.models import Report, ReportItemNote
 from masterplan.models import Region, Role
 
@@ -87,3 +93,26 @@ def test_pembimbing_writes_attaches_and_signs_then_the_ketua_signs(page, login, 
     assert (report.pembimbing_signed_by, report.ketua_signed_by) == (pembimbing, ketua)
     assert report.attachments.get().original_name == "notulen-bimtek-1.pdf"
     assert ReportItemNote.objects.filter(report=report).count() == 2
+
+
+def test_pembimbing_renders_the_report_as_pdf_and_downloads_it(page, login, team):
+    pembimbing, _ketua, visit = team
+    report = reports.ensure_report(visit)
+    report.output = "Kerangka masterplan disepakati bersama OPD."
+    report.save()
+    login(pembimbing.username, PASSWORD)
+    page.goto(VISIT_URL)
+
+    page.get_by_role("button", name="Buat PDF laporan").click()
+    page.get_by_text("Pembuatan PDF laporan dimulai.").wait_for()
+    box = page.locator("#laporan-pdf")
+    # The status fragment polls until the render job is done, then offers the file.
+    box.get_by_role("link", name="Unduh PDF").wait_for(timeout=60_000)
+    assert "Laporan Bimtek #1 · Selesai" in box.inner_text()
+    with page.expect_download() as download:
+        box.get_by_role("link", name="Unduh PDF").click()
+    assert download.value.suggested_filename == "laporan-bimtek-1-3273.pdf"
+    data = Path(download.value.path()).read_bytes()
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages)
+    assert "Formulir Laporan Tim Pembimbing: Bimtek #1" in text
+    assert "Kerangka masterplan disepakati bersama OPD." in text
