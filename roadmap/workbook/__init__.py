@@ -9,19 +9,20 @@ Registered from RoadmapConfig.ready(), in workbook order:
   source, keyed by program code;
 - "Monev", "Realisasi KPI" (monitoring.py): monitoring records and KPI actual values;
 - "Aplikasi e-Gov" (applications.py): the application inventory;
-- "Lembaga", "Anggota Lembaga", "Regulasi" (institutions.py): Dewan, Tim Pelaksana, forums,
-  their members, and the regulations.
+- "Lembaga", "Anggota Lembaga" (institutions.py): Dewan, Tim Pelaksana, forums, their members;
+- "Regulasi" (regulations.py): the guide's regulations and those the region added.
 
 References between sheets and the shared layout of a list sheet are in common.py.
 """
 
 
 def register_sheets():
+    """Register the roadmap's sheets (called from RoadmapConfig.ready())."""
     from masterplan.workbook.registry import register
 
-    from . import opds, programs
+    from . import applications, institutions, kpis, monitoring, opds, programs, regulations
 
-    register(opds.OpdSheet, programs.ProgramSheet, programs.QuickWinSheet)
-    from . import kpis, monitoring
-    register(kpis.KpiSheet, kpis.FinancingSheet, monitoring.MonitoringSheet, monitoring.ActualSheet)
-    from . import applications, institutions, regulations  # noqa: F401  (register on import)
+    register(opds.OpdSheet, programs.ProgramSheet, programs.QuickWinSheet, kpis.KpiSheet,
+             kpis.FinancingSheet, monitoring.MonitoringSheet, monitoring.ActualSheet,
+             applications.ApplicationSheet, institutions.InstitutionSheet, institutions.MemberSheet,
+             regulations.RegulationSheet)

@@ -27,7 +27,6 @@ from django.forms.utils import ErrorDict
 from masterplan.workbook.base import Row, delete_versioned, update_versioned
 from masterplan.workbook.errors import MESSAGES
 from masterplan.workbook.importer import ADDED, CHANGED, REMOVED
-from masterplan.workbook.registry import register
 
 from ..applications import ApplicationForm, applications_of
 from ..models import Application, GovernmentFunction
@@ -317,6 +316,3 @@ class ApplicationSheet(ListSheet):
             if "integration_programs" in changed:
                 app.integration_programs.set(
                     [programs.pk(key) for key in keys_of(change.new.values["integration_programs"])])
-
-
-register(ApplicationSheet)

@@ -28,7 +28,6 @@ from django.utils.translation import gettext
 from masterplan.workbook.base import Row, delete_versioned, update_versioned
 from masterplan.workbook.errors import MESSAGES, CellError
 from masterplan.workbook.importer import ADDED, CHANGED, REMOVED
-from masterplan.workbook.registry import register
 from swot import rows as ordered
 
 from ..institutions import (
@@ -487,6 +486,3 @@ class MemberSheet(ListSheet):
         for key in sorted(touched):
             if key in bodies_by_key and key not in bumped and key not in removed:
                 update_versioned(bodies_by_key[key], {}, user)
-
-
-register(InstitutionSheet, MemberSheet)

@@ -22,7 +22,6 @@ from openpyxl.utils.datetime import from_excel
 from masterplan.workbook.base import YEAR_RANGE, Row, delete_versioned, update_versioned
 from masterplan.workbook.errors import MESSAGES
 from masterplan.workbook.importer import ADDED, CHANGED, REMOVED
-from masterplan.workbook.registry import register
 from swot import rows as ordered
 
 from ..models import Regulation, RegulationStatus
@@ -201,6 +200,3 @@ class RegulationSheet(DatedSheet):
                 changed = [field.name for field in change.fields if field.name in names]
                 update_versioned(change.current.obj,
                                  field_values(change.new.values, changed), user)
-
-
-register(RegulationSheet)
