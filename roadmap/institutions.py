@@ -372,6 +372,13 @@ def member_formset_class(kind, extra=EXTRA_ROWS):
         validate_max=True, absolute_max=MAX_MEMBERS + MIN_ROWS)
 
 
+def forum_contact_error(kind, has_members, contact):
+    """A forum records its members or a contact."""
+    if kind == FORUM and not has_members and not (contact or "").strip():
+        return _("Catat anggota forum atau kontaknya.")
+    return None
+
+
 class InstitutionEditor:
     """The body form and its members grid, validated and saved together."""
 
@@ -393,10 +400,12 @@ class InstitutionEditor:
 
     def is_valid(self):
         valid = self.form.is_valid() & self.members.is_valid()
-        if valid and self.kind == FORUM and not self.members.kept() \
-                and not self.form.cleaned_data.get("contact", "").strip():
-            self.errors.append(_("Catat anggota forum atau kontaknya."))
-            valid = False
+        if valid:
+            message = forum_contact_error(self.kind, bool(self.members.kept()),
+                                          self.form.cleaned_data.get("contact", ""))
+            if message:
+                self.errors.append(message)
+                valid = False
         return valid
 
     @property

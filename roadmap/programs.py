@@ -391,7 +391,7 @@ class RupiahField(NumberField):
         return super().to_python(value)
 
 
-def _clean_decimal(model, field_name, value):
+def clean_decimal(model, field_name, value):
     """A Decimal the column accepts, or ValueError."""
     try:
         value = value if isinstance(value, Decimal) else Decimal(str(value))
@@ -424,7 +424,7 @@ def set_kpi_targets(kpi, targets):
             clean[year] = None
             continue
         try:
-            clean[year] = _clean_decimal(KpiTarget, "value", value)
+            clean[year] = clean_decimal(KpiTarget, "value", value)
         except ValueError:
             raise ValidationError(_("Target KPI “%(kpi)s” tahun %(year)s harus berupa angka.")
                                   % {"kpi": kpi.name, "year": year}) from None
@@ -462,7 +462,7 @@ def set_financing(program, amounts):
                               "(%(program_years)s).") % label)
             continue
         try:
-            value = _clean_decimal(Financing, "amount", value)
+            value = clean_decimal(Financing, "amount", value)
         except ValueError:
             problems.append(_("Pembiayaan %(year)s (%(source)s) harus berupa angka rupiah yang "
                               "tidak negatif, mis. 1.500.000.000.") % label)

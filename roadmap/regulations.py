@@ -154,7 +154,7 @@ def _claim(regulation, seen_version, user):
     regulation.updated_by = user
 
 
-def _delete_file_on_commit(storage, name):
+def delete_file_on_commit(storage, name):
     if name:
         transaction.on_commit(lambda: storage.delete(name))
 
@@ -174,7 +174,7 @@ def replace_document(regulation, uploaded, user, seen_version=None):
             stored = field.name
             regulation.save(update_fields=["document", "version", "updated_by", "updated_at"])
             if old and old != stored:
-                _delete_file_on_commit(storage, old)
+                delete_file_on_commit(storage, old)
     except BaseException:
         if stored:
             storage.delete(stored)
@@ -193,7 +193,7 @@ def remove_document(regulation, user, seen_version=None):
         _claim(regulation, seen_version, user)
         regulation.document = ""
         regulation.save(update_fields=["document", "version", "updated_by", "updated_at"])
-        _delete_file_on_commit(storage, old)
+        delete_file_on_commit(storage, old)
     return regulation
 
 
@@ -269,5 +269,5 @@ def delete_regulation(regulation, seen_version):
     with transaction.atomic():
         deleted = ordered.delete_versioned(regulation, seen_version, str(regulation))
         if deleted:
-            _delete_file_on_commit(storage, name)
+            delete_file_on_commit(storage, name)
     return deleted

@@ -115,6 +115,18 @@ class References:
     def key_for(self, name):
         return self.names.get(normalized(name))
 
+    def cite(self, text, separators=None):
+        """(keys, unknown names) of a cell naming one row, or with `separators` several."""
+        parts = split_cell(text, separators) if separators else [text.strip()] if text.strip() else []
+        keys, unknown = [], []
+        for part in parts:
+            key = self.key_for(part)
+            if key is None:
+                unknown.append(part)
+            elif key not in keys:
+                keys.append(key)
+        return keys, unknown
+
     def value(self, keys):
         """The normalized value citing `keys` (in the order given)."""
         return encode((self.labels.get(key, key), key) for key in keys)

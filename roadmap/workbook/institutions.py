@@ -23,7 +23,6 @@ the end of their body. A change of the members bumps their body's version, as th
 import re
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
 
 from masterplan.workbook.base import Row, delete_versioned, update_versioned
 from masterplan.workbook.errors import MESSAGES, CellError
@@ -38,6 +37,7 @@ from ..institutions import (
     MEMBER_FIELDS,
     TEAM,
     InstitutionForm,
+    forum_contact_error,
     institutions_of,
     member_formset_class,
 )
@@ -441,11 +441,10 @@ class MemberSheet(ListSheet):
                 for message in formset_rules(kind, [row.values["role"] for row in members]):
                     errors.add("roadmap_rule", first, self.fields["role"],
                                detail=message.rstrip("."))  # starts with the body's name
-            if kind == FORUM and line and not members and not contact.strip():
-                # The institution editor's rule (InstitutionEditor.is_valid), on the Lembaga row.
-                errors.errors.append(CellError(
-                    "roadmap_rule", BODIES_TITLE, line, "Kontak",
-                    {"detail": rule_text(gettext("Catat anggota forum atau kontaknya."))}))
+            message = forum_contact_error(kind, bool(members), contact) if line else None
+            if message:  # the institution editor's rule, shown on the Lembaga row
+                errors.errors.append(CellError("roadmap_rule", BODIES_TITLE, line, "Kontak",
+                                               {"detail": rule_text(message)}))
 
     def apply(self, masterplan, changes, user, ctx):
         bodies_by_key = {f"i{body.pk}": body for body in bodies(masterplan, ctx)}

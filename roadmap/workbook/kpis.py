@@ -44,7 +44,7 @@ from swot.models import Direction
 from swot.targets import parse_number
 
 from ..models import Financing, FundingSource, KpiTarget, Program, ProgramKpi
-from ..programs import _clean_decimal, outside_program, parse_rupiah, program_years_text, set_financing, set_kpi_targets
+from ..programs import clean_decimal, outside_program, parse_rupiah, program_years_text, set_financing, set_kpi_targets
 from .common import (
     Column,
     ListSheet,
@@ -455,7 +455,7 @@ class FinancingSheet(YearColumns):
                 amount = None
             elif amount is not None:
                 try:
-                    _clean_decimal(Financing, "amount", plain_decimal(amount))
+                    clean_decimal(Financing, "amount", plain_decimal(amount))
                 except ValueError:
                     errors.add("roadmap_rupiah_size", line, label)
                     amount = None

@@ -10,7 +10,7 @@ from swot import rows as ordered
 
 from ..models import Application, Institution, InstitutionMember, Opd, Program
 from ..opds import opds_of
-from .common import Column, ListSheet, encode, normalized, references, split_cell
+from .common import Column, ListSheet, encode, normalized, references
 
 OPD_REFS = "roadmap.opds"
 
@@ -36,15 +36,7 @@ def cite_opds(masterplan, ctx, reader, errors, line, column, label, *, many=Fals
     separated by ";" or line breaks. Names not in the list are reported."""
     refs = opd_refs(masterplan, ctx)
     index = opd_index(masterplan, ctx)
-    text = reader.text(line, column, label)
-    parts = split_cell(text) if many else ([text.strip()] if text.strip() else [])
-    keys, unknown = [], []
-    for part in parts:
-        key = refs.key_for(part)
-        if key is None:
-            unknown.append(part)
-        elif key not in keys:
-            keys.append(key)
+    keys, unknown = refs.cite(reader.text(line, column, label), r"[;\n]" if many else None)
     if unknown:
         errors.add("roadmap_unknown_opd", line, label, region=masterplan.region.display_name,
                    names=", ".join(f"“{name[:40]}”" for name in unknown[:5]))

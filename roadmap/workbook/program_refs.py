@@ -60,19 +60,10 @@ def cite_programs(masterplan, ctx, reader, errors, line, column, label, *, many=
                   required=False):
     """The normalized value of a program-code cell ("P3", or with `many` "P3; P7"); codes not in
     the Program sheet are reported. An existing program is labelled by its database name."""
-    from .common import split_cell
-
     refs = program_refs(masterplan, ctx)
     names = program_names(masterplan, ctx)
-    text = reader.text(line, column, label, required=required)
-    parts = split_cell(text, r"[;,\n]") if many else ([text.strip()] if text.strip() else [])
-    keys, unknown = [], []
-    for part in parts:
-        key = refs.key_for(part)
-        if key is None:
-            unknown.append(part)
-        elif key not in keys:
-            keys.append(key)
+    keys, unknown = refs.cite(reader.text(line, column, label, required=required),
+                              r"[;,\n]" if many else None)
     for code in unknown[:5]:
         errors.add("roadmap_unknown_program", line, label, code=code[:20])
     return encode((names.get(key) or refs.labels.get(key, key), key) for key in keys)

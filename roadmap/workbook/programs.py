@@ -71,6 +71,7 @@ from .common import (
     rule_text,
     split_cell,
 )
+from .monitoring import read_quarter
 from .opds import cite_opds, opd_refs, opd_value
 from .program_refs import PROGRAM_REFS, program_codes, program_objects, program_refs
 
@@ -96,7 +97,6 @@ for _kind, _texts in PROGRAM_MESSAGES.items():
     MESSAGES.setdefault(_kind, _texts)
 
 CODE_PATTERN = re.compile(r"P\s*0*(\d{1,4})", re.IGNORECASE)
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 CHOICE_FIELDS = {"category": Category, "infrastructure_kind": InfrastructureKind,
                  "horizon": Horizon, "monitoring_frequency": MonitoringFrequency}
 LINK_FIELDS = ("supporting_opds", "sasaran", "strategies", "gap_rows", "partners")
@@ -154,16 +154,11 @@ def _partner_text(pairs):
     return "\n".join(f"{choice_label(PartnerKind, kind)}: {name}" for kind, name in sorted(pairs))
 
 
-def _read_quarter(reader, errors, line, column, label):
-    text = reader.text(line, column, label).strip().casefold().removeprefix("triwulan").strip()
-    if not text:
-        return None
-    if text in ROMAN:
-        return ROMAN[text]
-    if text.isdigit() and 1 <= int(text) <= 4:
-        return int(text)
-    errors.add("roadmap_choice", line, label, found=text[:20], choices="1, 2, 3, 4 (atau I–IV)")
-    return None
+def _read_quarter(reader, errors, line, column, label, default):
+    """A quarter as the Monev sheet reads it (1–4, I–IV); empty: `default`."""
+    if not reader.text(line, column, label).strip():
+        return default
+    return read_quarter(reader, errors, line, column, label)
 
 
 class ProgramSheet(ListSheet):
@@ -258,10 +253,9 @@ class ProgramSheet(ListSheet):
         for name in ("start_year", "end_year"):
             if years[name] is None and not reader.text(line, column(name), self.fields[name]).strip():
                 errors.add("required", line, self.fields[name])
-        quarters = {name: _read_quarter(reader, errors, line, column(name), self.fields[name])
-                    for name in ("start_quarter", "end_quarter")}
-        quarters["start_quarter"] = quarters["start_quarter"] or 1
-        quarters["end_quarter"] = quarters["end_quarter"] or 4
+        quarters = {name: _read_quarter(reader, errors, line, column(name), self.fields[name],
+                                        default)
+                    for name, default in (("start_quarter", 1), ("end_quarter", 4))}
         values = {
             "code": reader.text(line, column("code"), "Kode").strip(),
             **text, **choices, **years, **quarters,

@@ -27,7 +27,7 @@ from swot import rows as ordered
 from ..models import Regulation, RegulationStatus
 from ..regulations import (
     RegulationForm,
-    _delete_file_on_commit,
+    delete_file_on_commit,
     document_name,
     is_guide_item,
     regulations_of,
@@ -188,7 +188,7 @@ class RegulationSheet(DatedSheet):
             if change.kind == REMOVED:
                 document = change.current.obj.document
                 delete_versioned(change.current.obj)
-                _delete_file_on_commit(document.storage, document.name)
+                delete_file_on_commit(document.storage, document.name)
         position = ordered.next_position(Regulation.objects.filter(masterplan=masterplan))
         for change in changes:
             if change.kind == ADDED:

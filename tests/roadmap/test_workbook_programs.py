@@ -195,7 +195,7 @@ BAD_PROGRAM_CELLS = [
     ({"sasaran": "Economy 4"}, "sasaran “Economy 4” tidak ada di lembar Sasaran"),
     ({"strategies": "Governance WT9"}, "strategi “Governance WT9” tidak ditemukan"),
     ({"gap_rows": "7"}, "baris kesenjangan “7” tidak ada"),
-    ({"start_quarter": "5"}, "Triwulan mulai: “5” tidak dikenal"),
+    ({"start_quarter": "5"}, "Triwulan mulai: triwulan harus 1, 2, 3 atau 4"),
     ({"is_quick_win": None}, "program P1 tidak ditandai Quick win"),
     ({"supporting_opds": "Diskominfo"}, "sudah menjadi OPD pelaksana utama"),
     ({"name": None}, "kolom Nama program: wajib diisi"),
