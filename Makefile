@@ -45,6 +45,7 @@ test-fast: install
 # Renders the full demo region's three books and prints the timings (docs/performance.md).
 bench: demo
 	$(RUN_ENV) $(PY) manage.py bench_books 32.73
+	$(RUN_ENV) $(PY) manage.py bench_workbook 32.73
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3 .pytest_cache
