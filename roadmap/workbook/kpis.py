@@ -29,19 +29,16 @@ change, so an untouched export always reads back.
 
 import copy
 from collections import defaultdict
-from datetime import date, time
-from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
 
-from masterplan.workbook.base import MAX_DECIMAL, Row, delete_versioned, normal_decimal, put, update_versioned
-from masterplan.workbook.errors import MESSAGES, CellError, WorkbookError
+from masterplan.workbook.base import Row, delete_versioned, normal_decimal, put, update_versioned
+from masterplan.workbook.errors import MESSAGES
 from masterplan.workbook.importer import ADDED, REMOVED
 from readiness.forms import plain_decimal
 from swot.models import Direction
-from swot.targets import parse_number
 
 from ..models import Financing, FundingSource, KpiTarget, Program, ProgramKpi
 from ..programs import clean_decimal, outside_program, parse_rupiah, program_years_text, set_financing, set_kpi_targets
@@ -50,14 +47,24 @@ from .common import (
     ListSheet,
     choice_label,
     choice_reader,
-    keys_of,
     labels_of,
     normalized,
     read_choice,
-    rule_text,
+    read_number,
+    refused,
+    same_values,
     stash,
 )
-from .program_refs import cite_programs, program_code_text, program_objects, program_refs, program_spans, program_value
+from .program_refs import (
+    cite_programs,
+    fresh_programs,
+    program_code_text,
+    program_key,
+    program_objects,
+    program_refs,
+    program_spans,
+    program_value,
+)
 
 KPI_MESSAGES = {
     "roadmap_target_outside": (
@@ -94,41 +101,7 @@ KPI_SAVED = "roadmap.kpi_saved"  # stash: key of a new KPI -> its id, once the K
 TARGET, AMOUNT = "target:", "amount:"
 
 
-# --- shared by the roadmap's sheets ----------------------------------------------------------
-
-def read_number(reader, errors, line, column, label, *, parse=parse_number, kind="not_number"):
-    """A number cell at the app's 4 decimal places (None when empty); text is read the way the
-    pages read it: `parse` is swot.targets.parse_number ("12,5", "1.250" = 1250) or
-    roadmap.programs.parse_rupiah (also "Rp 1.500.000,50"). `kind` words a non-number."""
-    data = reader.data
-    value = data.value(line, column)
-    if (line, column) in data.formulas or not isinstance(value, str):
-        if isinstance(value, bool | date | time):  # datetime is a date
-            errors.add(kind, line, label)
-            return None
-        return reader.decimal(line, column, label)
-    text = reader.text(line, column, label).strip()
-    if not text:
-        return None
-    try:
-        number = Decimal(parse(text))
-    except (InvalidOperation, ValueError):
-        number = None
-    if number is None or not number.is_finite():
-        errors.add(kind, line, label)
-        return None
-    number = normal_decimal(number)
-    if abs(number) >= MAX_DECIMAL:
-        errors.add("number_too_large", line, label)
-        return None
-    return number
-
-
-def program_key(value):
-    """The key of the one program a normalized value cites ("" when none)."""
-    keys = keys_of(value)
-    return keys[0] if keys else ""
-
+# --- shared by the KPI and financing sheets ---------------------------------------------------
 
 def span_changed(masterplan, ctx, key):
     """Whether the uploaded Program sheet changes the program's run (or adds the program)."""
@@ -136,21 +109,6 @@ def span_changed(masterplan, ctx, key):
         f"p{program.pk}": (program.start_year, program.start_quarter, program.end_year, program.end_quarter)
         for program in program_objects(masterplan, ctx)})
     return program_spans(masterplan, ctx).get(key) != saved.get(key)
-
-
-def same_values(old, new, skip=()):
-    """Whether two normalized rows are equal as the diff sees them ("" and None alike)."""
-    names = (set(old) | set(new)) - set(skip)
-    return all((old.get(name) in (None, "") and new.get(name) in (None, ""))
-               or old.get(name) == new.get(name) for name in names)
-
-
-def fresh_programs(masterplan, ctx, keys):
-    """{key: Program} read again at apply time (the Program sheet may have changed the years)."""
-    refs = program_refs(masterplan, ctx)
-    ids = {key: refs.pk(key) for key in keys}
-    found = Program.objects.in_bulk(set(ids.values()))
-    return {key: found[pk] for key, pk in ids.items() if pk in found}
 
 
 def bump_programs(masterplan, ctx, pks, user):
@@ -168,12 +126,6 @@ def bump_programs(masterplan, ctx, pks, user):
     for program in program_objects(masterplan, ctx):
         if program.pk in pks:
             program.version += 1
-
-
-def refused(sheet, change, error):
-    """A page rule's ValidationError while saving as the workbook's error (rolls back)."""
-    return WorkbookError([CellError("roadmap_rule", sheet.title, change.line, None,
-                                    {"detail": rule_text(message)}) for message in error.messages])
 
 
 class YearColumns(ListSheet):

@@ -39,9 +39,30 @@ from swot.targets import parse_number
 
 from ..models import KpiActual, MonitoringRecord
 from ..monitoring import save_actuals, validate_period
-from .common import NEW_PREFIX, Column, ListSheet, encode, labels_of, normalized, rule_text, stash
-from .kpis import KPI_ROWS, KPI_SAVED, fresh_programs, kpi_data, program_key, read_number, refused, same_values
-from .program_refs import cite_programs, program_code_text, program_objects, program_refs, program_spans, program_value
+from .common import (
+    NEW_PREFIX,
+    Column,
+    ListSheet,
+    encode,
+    labels_of,
+    normalized,
+    read_number,
+    refused,
+    rule_text,
+    same_values,
+    stash,
+)
+from .kpis import KPI_ROWS, KPI_SAVED, kpi_data
+from .program_refs import (
+    cite_programs,
+    fresh_programs,
+    program_code_text,
+    program_key,
+    program_objects,
+    program_refs,
+    program_spans,
+    program_value,
+)
 
 MONITORING_MESSAGES = {
     "roadmap_quarter": ("triwulan harus 1, 2, 3 atau 4 (atau I–IV)",

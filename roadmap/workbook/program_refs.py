@@ -5,14 +5,13 @@ program's code is typed by the person. Codes live only in the file: the program 
 so renumbering is never a change.
 """
 
-from .common import encode, references
+from ..models import Program
+from .common import encode, keys_of, references
 
 PROGRAM_REFS = "roadmap.programs"
 
 
 def program_objects(masterplan, ctx):
-    from ..models import Program
-
     return ctx.once("roadmap.program_objects", lambda: list(
         Program.objects.filter(masterplan=masterplan)
         .select_related("element__dimension", "readiness_element", "lead_opd")
@@ -50,8 +49,6 @@ def program_value(masterplan, ctx, pks):
 
 def program_code_text(masterplan, ctx, value):
     """What a cell citing programs shows on export: their codes ("P3; P7")."""
-    from .common import keys_of
-
     codes = program_codes(masterplan, ctx)
     return "; ".join(codes.get(key, "") for key in keys_of(value) if codes.get(key))
 
@@ -78,3 +75,17 @@ def program_spans(masterplan, ctx):
     return ctx.once("roadmap.program_spans_db", lambda: {
         f"p{program.pk}": (program.start_year, program.start_quarter, program.end_year,
                            program.end_quarter) for program in program_objects(masterplan, ctx)})
+
+
+def program_key(value):
+    """The key of the one program a normalized value cites ("" when none)."""
+    keys = keys_of(value)
+    return keys[0] if keys else ""
+
+
+def fresh_programs(masterplan, ctx, keys):
+    """{key: Program} read again at apply time (the Program sheet may have changed the years)."""
+    refs = program_refs(masterplan, ctx)
+    ids = {key: refs.pk(key) for key in keys}
+    found = Program.objects.in_bulk(set(ids.values()))
+    return {key: found[pk] for key, pk in ids.items() if pk in found}

@@ -97,6 +97,7 @@ for _kind, _texts in PROGRAM_MESSAGES.items():
     MESSAGES.setdefault(_kind, _texts)
 
 CODE_PATTERN = re.compile(r"P\s*0*(\d{1,4})", re.IGNORECASE)
+read_partner_kind = choice_reader(PartnerKind)
 CHOICE_FIELDS = {"category": Category, "infrastructure_kind": InfrastructureKind,
                  "horizon": Horizon, "monitoring_frequency": MonitoringFrequency}
 LINK_FIELDS = ("supporting_opds", "sasaran", "strategies", "gap_rows", "partners")
@@ -278,7 +279,7 @@ class ProgramSheet(ListSheet):
         pairs = []
         for part in split_cell(reader.text(line, self.column_number("partners"), "Mitra")):
             kind_text, colon, name = part.partition(":")
-            kind, problem = read_choice_text(PartnerKind, kind_text)
+            kind, problem = read_partner_kind(kind_text)
             if not colon or not name.strip() or problem:
                 errors.add("roadmap_partner", line, "Mitra", found=part[:40])
                 continue
@@ -409,12 +410,8 @@ class ProgramSheet(ListSheet):
             program.partners.all().delete()
             for line in filter(None, values["partners"].split("\n")):
                 kind_label, _colon, name = line.partition(": ")
-                kind, _problem = read_choice_text(PartnerKind, kind_label)
+                kind, _problem = read_partner_kind(kind_label)
                 Partner.objects.create(program=program, kind=kind, name=name)
-
-
-def read_choice_text(choices, text):
-    return choice_reader(choices)(text)
 
 
 # --- Quick Win ------------------------------------------------------------------------------------
