@@ -126,13 +126,16 @@ class RenderJob(models.Model):
     file = models.FileField(storage=generated_storage, upload_to="books/", blank=True,
                             max_length=250)
     content_hash = models.CharField(max_length=64, blank=True)
+    # The Celery node rendering the job, so a worker that restarts fails the jobs it lost.
+    worker = models.CharField(max_length=200, blank=True)
 
     objects = RegionScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["masterplan", "book", "-created_at"],
-                                name="renderjob_recent")]
+                                name="renderjob_recent"),
+                   models.Index(fields=["status", "started_at"], name="renderjob_status")]
         constraints = [
             models.CheckConstraint(
                 condition=(models.Q(book__in=Book.values, bimtek_visit__isnull=True)

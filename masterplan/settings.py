@@ -234,12 +234,34 @@ CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", schemes={"redis", "rediss", "am
 CELERY_RESULT_BACKEND = env_url("CELERY_RESULT_BACKEND", CELERY_BROKER_URL,
                                 schemes={"redis", "rediss", "rpc"})
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
+# The queue tasks are sent to and workers read (-Q); a broker shared with other sites needs its own.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "celery")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# A task whose worker process died is failed, not requeued: a document that kills its worker
+# (memory, a crash) would kill the next one too. The render job is marked failed at once
+# (masterplan/tasks.py); a job of a whole worker that died is failed when it restarts or by the
+# stale-job sweep below.
+CELERY_TASK_REJECT_ON_WORKER_LOST = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# Seconds a render may take: the soft limit ends it with a message, the hard one kills it.
+RENDER_SOFT_TIME_LIMIT = env_int("RENDER_SOFT_TIME_LIMIT", 300, minimum=10)
+RENDER_HARD_TIME_LIMIT = RENDER_SOFT_TIME_LIMIT + 60
+# Redis redelivers a message not acknowledged within the visibility timeout. It must exceed the
+# hard time limit, or a render still running would be delivered to a second worker.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 2 * RENDER_HARD_TIME_LIMIT,
+                                    minimum=RENDER_HARD_TIME_LIMIT + 1)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+# Celery beat fails render jobs whose worker vanished, once their hard time limit has passed.
+STALE_JOB_SWEEP_SECONDS = env_int("STALE_JOB_SWEEP_SECONDS", 60, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "fail-stale-render-jobs": {"task": "masterplan.fail_stale_render_jobs",
+                               "schedule": float(STALE_JOB_SWEEP_SECONDS)},
+}
 
 # Production hardening, on by default whenever DEBUG is off (docs/deploy.md).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

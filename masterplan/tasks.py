@@ -2,11 +2,15 @@
 
 import logging
 
+from billiard.exceptions import WorkerLostError
 from celery import shared_task
+from celery.exceptions import TimeLimitExceeded
+from celery.signals import task_failure, worker_ready
 from django.db import OperationalError
 
 from .books import pipeline
-from .models_books import JobStatus, RenderJob
+from .books.batch import build_archive
+from .models_books import ExportBatch, RenderJob
 
 logger = logging.getLogger(__name__)
 
@@ -17,28 +21,55 @@ def ping(*, token: str) -> str:
     return f"pong:{token}"
 
 
-@shared_task(name="masterplan.render_book", acks_late=True,
+@shared_task(name="masterplan.render_book", bind=True, acks_late=True,
              soft_time_limit=pipeline.SOFT_TIME_LIMIT, time_limit=pipeline.HARD_TIME_LIMIT,
              autoretry_for=(OperationalError,), retry_backoff=5, max_retries=3)
-def render_book(*, job_id: int) -> None:
-    """Render a RenderJob: a book or a Bimtek report (the name predates reports)."""
+def render_book(self, *, job_id: int) -> None:
+    """Render a RenderJob: a book or a Bimtek report (the name predates reports, and queued
+    messages keep it across deploys). A job that has already ended is left alone."""
     job = RenderJob.objects.select_related("masterplan__region", "masterplan__edition",
                                            "bimtek_visit__session").filter(pk=job_id).first()
     if job is None:
         logger.warning("render job %s no longer exists", job_id)
         return
-    if job.status == JobStatus.SUCCEEDED:
-        return  # delivered twice (acks_late): the PDF is already there
-    pipeline.run_job(job)
+    if job.done:
+        return  # delivered again after it ended (acks_late, or a redelivered message)
+    # In-process (no broker) there is no worker node that could restart and fail the job.
+    worker = "" if self.request.is_eager else (self.request.hostname or "")
+    pipeline.run_job(job, worker=worker)
     if job.batch_id:
         build_batch_archive.delay(batch_id=job.batch_id)
 
 
+@task_failure.connect(sender=render_book)
+def _fail_job_of_a_dead_render(sender=None, exception=None, kwargs=None, **extra):
+    """The worker's main process reports a render whose process was killed (hard time limit,
+    out of memory): the job fails at once instead of waiting for the stale-job sweep."""
+    job_id = (kwargs or {}).get("job_id")
+    if job_id is None:
+        return
+    if isinstance(exception, TimeLimitExceeded):
+        message = pipeline.TIMED_OUT
+    elif isinstance(exception, WorkerLostError):
+        message = pipeline.WORKER_LOST
+    else:  # e.g. the database stayed unreachable through every retry
+        message = pipeline.BOOK_FAILED
+    if pipeline.fail_job(job_id, message):
+        logger.warning("render job %s failed: %r", job_id, exception)
+
+
+@worker_ready.connect
+def _fail_jobs_lost_by_a_restart(sender=None, **extra):
+    """A worker that starts has nothing running: jobs still marked running on its node name were
+    lost when it died (node names are unique per machine: `-n worker@%H`)."""
+    hostname = getattr(sender, "hostname", "")
+    failed = pipeline.fail_jobs_of_worker(hostname)
+    if failed:
+        logger.warning("%s render jobs of %s failed: the worker had died", failed, hostname)
+
+
 @shared_task(name="masterplan.build_batch_archive", acks_late=True)
 def build_batch_archive(*, batch_id: int) -> None:
-    from .books.batch import build_archive
-    from .models_books import ExportBatch
-
     batch = ExportBatch.objects.filter(pk=batch_id).first()
     if batch is None:
         return
@@ -47,4 +78,5 @@ def build_batch_archive(*, batch_id: int) -> None:
 
 @shared_task(name="masterplan.fail_stale_render_jobs")
 def fail_stale_render_jobs() -> int:
+    """Scheduled by Celery beat (settings.CELERY_BEAT_SCHEDULE)."""
     return pipeline.fail_stale_jobs()

@@ -4,8 +4,10 @@ A job renders one of the three books or a Tim Pembimbing's Bimtek report (Lampir
 `document_of` says how, and everything else is the same for both. The task only fetches the job
 and calls `run_job`, which gathers, lays out and renders, reporting progress on the row the page
 polls. The PDF is written atomically under a name derived from its content hash, so a retried or
-repeated render reuses the same file. A job whose worker died is marked failed once its time
-limit has passed (`fail_stale_jobs`), never left "running".
+repeated render reuses the same file. A job whose render process died is failed at once by the
+worker (masterplan/tasks.py), one whose whole worker died when that worker restarts, and any job
+still "running" past its hard time limit by the periodic sweep (`fail_stale_jobs`); a message
+delivered again for a job that has ended does nothing.
 """
 
 import hashlib
@@ -15,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import OperationalError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models_books import Book, ExportBatch, JobStatus, RenderJob, generated_storage
@@ -28,8 +30,8 @@ from .render import book_html, html_to_pdf
 logger = logging.getLogger(__name__)
 
 # Seconds: the task's soft and hard limits, and when a job still "running" is given up.
-SOFT_TIME_LIMIT = getattr(settings, "RENDER_SOFT_TIME_LIMIT", 300)
-HARD_TIME_LIMIT = SOFT_TIME_LIMIT + 60
+SOFT_TIME_LIMIT = settings.RENDER_SOFT_TIME_LIMIT
+HARD_TIME_LIMIT = settings.RENDER_HARD_TIME_LIMIT
 
 BOOK_FAILED = gettext_lazy("Buku gagal dibuat karena kesalahan pada server. Coba lagi; jika "
                            "terulang, hubungi admin Kominfo.")
@@ -37,13 +39,25 @@ REPORT_FAILED = gettext_lazy("PDF laporan gagal dibuat karena kesalahan pada ser
                              "jika terulang, hubungi admin Kominfo.")
 
 
+TIMED_OUT = gettext_lazy("Pembuatan PDF melewati batas waktu dan dihentikan. Coba lagi; jika "
+                         "terulang, periksa teks yang sangat panjang atau hubungi admin Kominfo.")
+WORKER_LOST = gettext_lazy("Pembuatan PDF terhenti karena proses pembuatnya mati (kehabisan memori "
+                           "atau dimulai ulang). Silakan ulangi.")
+STALE = gettext_lazy("Pembuatan PDF terhenti (pekerja berhenti atau melewati batas waktu). "
+                     "Silakan ulangi.")
+NEVER_STARTED = gettext_lazy("Permintaan tidak diproses dalam waktu wajar. Silakan ulangi.")
+
+
 class RenderRefused(Exception):
     """A render the checklist does not allow (a final render with open items)."""
 
 
 def _enqueue(job):
-    from ..tasks import render_book
+    from ..tasks import render_book  # tasks imports this module
 
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        # No broker, so no beat either: the in-process runner gives up dead jobs itself.
+        fail_stale_jobs()
     transaction.on_commit(lambda: render_book.delay(job_id=job.pk))
     return job
 
@@ -110,9 +124,26 @@ def _store(stem, pdf):
     return name, digest
 
 
-def run_job(job):
-    """Render one job; every expected failure ends as `failed` with a message in plain words."""
-    _set(job, status=JobStatus.RUNNING, started_at=timezone.now(), progress=5, message="")
+def claim(job, worker=""):
+    """Mark a queued job running (or a running one again, on a retry); False when the job has
+    already ended, e.g. a message redelivered after its job was given up."""
+    started = timezone.now()
+    claimed = RenderJob.objects.filter(
+        pk=job.pk, status__in=(JobStatus.QUEUED, JobStatus.RUNNING)
+    ).update(status=JobStatus.RUNNING, started_at=started, progress=5, message="",
+             worker=worker or "")
+    if claimed:
+        job.status, job.started_at, job.progress, job.message, job.worker = (
+            JobStatus.RUNNING, started, 5, "", worker or "")
+    return bool(claimed)
+
+
+def run_job(job, worker=""):
+    """Render one job; every expected failure ends as `failed` with a message in plain words.
+    A job that has already succeeded or failed is left as it is."""
+    if not claim(job, worker):
+        logger.info("render job %s already %s; not rendered again", job.pk, job.status)
+        return job
     try:
         document = document_of(job)
         started = time.perf_counter()
@@ -126,6 +157,9 @@ def run_job(job):
              content_hash=digest, finished_at=timezone.now(), file=name)
     except OperationalError:
         raise  # transient (database): the task retries
+    except SoftTimeLimitExceeded:
+        logger.warning("render job %s exceeded its soft time limit", job.pk)
+        _set(job, status=JobStatus.FAILED, finished_at=timezone.now(), message=str(TIMED_OUT))
     except Exception:
         logger.exception("render job %s failed", job.pk)
         _set(job, status=JobStatus.FAILED, finished_at=timezone.now(),
@@ -133,18 +167,51 @@ def run_job(job):
     return job
 
 
+def _archive_batches_of(jobs):
+    """A batch whose last job just failed outside its task still gets its archive."""
+    from ..tasks import build_batch_archive  # tasks imports this module
+
+    for batch_id in {job.batch_id for job in jobs if job.batch_id}:
+        transaction.on_commit(lambda batch_id=batch_id: build_batch_archive.delay(
+            batch_id=batch_id))
+
+
+def _fail(queryset, message, now=None):
+    """Fail the jobs of `queryset` that have not ended; answers how many."""
+    jobs = list(queryset.filter(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
+                .only("pk", "batch_id"))
+    if not jobs:
+        return 0
+    failed = RenderJob.objects.filter(
+        pk__in=[job.pk for job in jobs], status__in=(JobStatus.QUEUED, JobStatus.RUNNING)
+    ).update(status=JobStatus.FAILED, finished_at=now or timezone.now(), message=str(message))
+    _archive_batches_of(jobs)
+    return failed
+
+
+def fail_job(job_id, message):
+    """Fail a job that has not ended (its task died or timed out); False if it had ended."""
+    return bool(_fail(RenderJob.objects.filter(pk=job_id), message))
+
+
+def fail_jobs_of_worker(worker):
+    """A worker node that (re)starts runs nothing yet: whatever it had running died with it."""
+    if not worker:
+        return 0
+    return _fail(RenderJob.objects.filter(status=JobStatus.RUNNING, worker=worker), WORKER_LOST)
+
+
 def fail_stale_jobs(now=None):
-    """Mark jobs running (or queued) past the hard time limit as failed; returns how many."""
+    """Mark jobs running (or queued) past the hard time limit as failed; returns how many.
+    Run every minute by Celery beat (settings.CELERY_BEAT_SCHEDULE), and before each render by
+    the in-process runner when there is no broker."""
     now = now or timezone.now()
-    limit = now - timedelta(seconds=HARD_TIME_LIMIT)
-    running = RenderJob.objects.filter(status=JobStatus.RUNNING, started_at__lt=limit).update(
-        status=JobStatus.FAILED, finished_at=now,
-        message=_("Pembuatan PDF terhenti (pekerja berhenti atau melewati batas waktu). "
-                  "Silakan ulangi."))
-    queued = RenderJob.objects.filter(
-        status=JobStatus.QUEUED, created_at__lt=now - timedelta(seconds=6 * HARD_TIME_LIMIT)
-    ).update(status=JobStatus.FAILED, finished_at=now,
-             message=_("Permintaan tidak diproses dalam waktu wajar. Silakan ulangi."))
+    running = _fail(RenderJob.objects.filter(
+        status=JobStatus.RUNNING, started_at__lt=now - timedelta(seconds=HARD_TIME_LIMIT)),
+        STALE, now)
+    queued = _fail(RenderJob.objects.filter(
+        status=JobStatus.QUEUED, created_at__lt=now - timedelta(seconds=6 * HARD_TIME_LIMIT)),
+        NEVER_STARTED, now)
     return running + queued
 
 

@@ -50,7 +50,6 @@ class BatchExportView(AdminRequiredMixin, TemplateView):
 
 class BatchExportDetailView(AdminRequiredMixin, View):
     def get(self, request, batch_pk):
-        pipeline.fail_stale_jobs()
         batch = get_object_or_404(ExportBatch, pk=batch_pk)
         jobs = list(batch.jobs.select_related("masterplan__region").order_by(
             "masterplan__region__code", "book"))

@@ -36,7 +36,6 @@ class BooksView(MasterplanMixin, TemplateView):
         from ..books.services import ensure_rows
 
         ensure_rows(self.masterplan)
-        pipeline.fail_stale_jobs()
         missing = checklist(self.masterplan)
         jobs = list(self.masterplan.render_jobs.filter(bimtek_visit__isnull=True)
                     .select_related("requested_by")[:30])
@@ -93,7 +92,6 @@ class JobStatusView(JobMixin, View):
     """The job's progress: a fragment for htmx polling, a small page otherwise."""
 
     def get(self, request, *args, **kwargs):
-        pipeline.fail_stale_jobs()
         job = self.get_job()
         template = ("masterplan/books/_job.html" if request.headers.get("HX-Request")
                     else "masterplan/books/job.html")

@@ -35,11 +35,11 @@ def _worker_env():
     return {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": url}
 
 
-def _start_worker(queue, log):
+def _start_worker(queue, log, *options, env=None):
     command = [sys.executable, "-m", "celery", "-A", "masterplan", "worker", "--pool=solo",
                "--concurrency=1", "-Q", queue, "--without-heartbeat", "--without-gossip",
-               "--without-mingle", "--loglevel=INFO"]
-    return subprocess.Popen(command, cwd=PROJECT_ROOT, env=_worker_env(),
+               "--without-mingle", "--loglevel=INFO", "-n", f"{queue}@test", *options]
+    return subprocess.Popen(command, cwd=PROJECT_ROOT, env={**_worker_env(), **(env or {})},
                             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
 
 
@@ -96,24 +96,69 @@ def test_a_bimtek_report_renders_on_a_real_worker(world, worker_queue):
             _stop(worker)
 
 
-def test_a_render_killed_midway_ends_failed_not_stuck(world, worker_queue):
+def test_a_worker_killed_midway_fails_its_job_when_it_restarts(world, worker_queue):
+    """The whole worker dies (SIGKILL): on restart it fails what it was rendering, and the
+    unacknowledged message, delivered again later, does not render the ended job."""
     with tempfile.TemporaryFile(mode="w+") as log:
         worker = _start_worker(worker_queue, log)
         try:
             job = pipeline.request_render(world.masterplans["own"], "2", world.user("ketua"))
             _wait(job, worker, log, {"running", "succeeded", "failed"})
-            if job.status == "running":
-                worker.send_signal(signal.SIGKILL)  # the worker dies mid-render
-                worker.wait(timeout=30)
+            if job.status != "running":
+                pytest.skip("the render ended before the worker could be killed")
+            worker.send_signal(signal.SIGKILL)
+            worker.wait(timeout=30)
             job.refresh_from_db()
-            assert job.status in ("running", "succeeded")
-            if job.status == "running":
-                # Once the hard time limit has passed, the job is given up, never left running.
-                later = timezone.now() + timedelta(seconds=pipeline.HARD_TIME_LIMIT + 1)
-                assert pipeline.fail_stale_jobs(now=later) == 1
-                job.refresh_from_db()
-                assert job.status == "failed" and "terhenti" in job.message
+            assert job.status == "running" and job.worker == f"{worker_queue}@test"
+            worker = _start_worker(worker_queue, log)
+            job = _wait(job, worker, log, {"failed", "succeeded"}, seconds=60)
+            assert job.status == "failed" and "proses pembuatnya mati" in job.message
+            assert not job.file
         finally:
-            if worker.poll() is None:
-                _stop(worker)
-            RenderJob.objects.filter(pk=job.pk).update(status="failed")
+            _stop(worker)
+
+
+def test_a_killed_render_process_fails_its_job_at_once_and_is_not_run_again(world, worker_queue):
+    """Prefork: the render's child process dies (as when the kernel kills it for memory). The
+    job fails at once with a message; the message is not requeued onto the next child."""
+    with tempfile.TemporaryFile(mode="w+") as log:
+        worker = _start_worker(worker_queue, log, "--pool=prefork")
+        try:
+            job = pipeline.request_render(world.masterplans["own"], "2", world.user("ketua"))
+            _wait(job, worker, log, {"running", "succeeded", "failed"})
+            if job.status != "running":
+                pytest.skip("the render ended before its process could be killed")
+            children = subprocess.run(["pgrep", "-P", str(worker.pid)], capture_output=True,
+                                      text=True).stdout.split()
+            assert children, "the prefork worker has no child process"
+            for pid in children:
+                os.kill(int(pid), signal.SIGKILL)
+            job = _wait(job, worker, log, {"failed", "succeeded"}, seconds=60)
+            assert job.status == "failed" and "proses pembuatnya mati" in job.message
+            time.sleep(3)  # a requeued message would now be running again
+            job.refresh_from_db()
+            assert job.status == "failed" and not job.file
+        finally:
+            _stop(worker)
+
+
+def test_celery_beat_fails_a_job_whose_worker_vanished(world, worker_queue, tmp_path):
+    """The stale-job sweep runs under beat (here embedded in the worker, every second)."""
+    stale = RenderJob.objects.create(
+        masterplan=world.masterplans["own"], book="1", status="running", worker="gone@elsewhere",
+        started_at=timezone.now() - timedelta(seconds=pipeline.HARD_TIME_LIMIT + 5))
+    fresh = RenderJob.objects.create(masterplan=world.masterplans["own"], book="3",
+                                     status="running", worker="busy@elsewhere",
+                                     started_at=timezone.now())
+    with tempfile.TemporaryFile(mode="w+") as log:
+        worker = _start_worker(worker_queue, log, "--beat", "-s", str(tmp_path / "beat-schedule"),
+                               env={"STALE_JOB_SWEEP_SECONDS": "1",
+                                    "CELERY_QUEUE": worker_queue})
+        try:
+            stale = _wait(stale, worker, log, {"failed"}, seconds=60)
+            assert "terhenti" in stale.message
+            fresh.refresh_from_db()
+            assert fresh.status == "running"
+        finally:
+            _stop(worker)
+            RenderJob.objects.filter(pk=fresh.pk).update(status="failed")

@@ -56,7 +56,11 @@ SETUP = "import django; django.setup()"
     ({"SECRET_KEY": SECRET, "DATABASE_URL": "mysql://x"}, "DATABASE_URL must be a URL with scheme"),
     ({"SECRET_KEY": SECRET, "CELERY_BROKER_URL": "http://x"}, "CELERY_BROKER_URL must be a URL with scheme"),
     ({"SECRET_KEY": SECRET, "AXES_FAILURE_LIMIT": "abc"}, "AXES_FAILURE_LIMIT must be a whole number"),
-], ids=["no-secret-key", "debug-maybe", "mysql", "broker-http", "axes-abc"])
+    # Redis would hand a render still running to a second worker.
+    ({"SECRET_KEY": SECRET, "RENDER_SOFT_TIME_LIMIT": "300", "CELERY_VISIBILITY_TIMEOUT": "360"},
+     "CELERY_VISIBILITY_TIMEOUT must be at least 361"),
+], ids=["no-secret-key", "debug-maybe", "mysql", "broker-http", "axes-abc",
+        "visibility-below-hard-limit"])
 def test_malformed_environment_stops_start_up(overrides, message):
     result = run(["-c", SETUP], clean_env(**overrides))
     assert result.returncode != 0
