@@ -7,8 +7,9 @@ Who is told:
 The person who acted is never told about their own action; inactive accounts are skipped.
 
 The Notification rows are written in the caller's transaction (a refused comment leaves none);
-the emails go out through the settings' EMAIL_BACKEND (console unless EMAIL_HOST is set) only
-once that transaction commits, one message per recipient. Accounts without an email address,
+the emails go out through a Celery task sent once that transaction commits (in-process without a
+broker), one message per recipient through the settings' EMAIL_BACKEND (console unless
+EMAIL_HOST is set), with links made absolute by SITE_URL. Accounts without an email address,
 or with one on the reserved `.invalid` domain (the demo accounts), get no email. A failing mail
 server is logged and does not undo anything.
 """
@@ -61,16 +62,23 @@ def notify(users, *, masterplan, kind, text, url, subject, exclude=None):
     created = Notification.objects.bulk_create([
         Notification(recipient=user, masterplan=masterplan, kind=kind, text=text, url=url)
         for user in recipients])
-    addresses = [user.email.strip() for user in recipients if deliverable(user.email)]
-    if addresses:
-        transaction.on_commit(partial(send_emails, SUBJECT_PREFIX + subject,
-                                      email_body(text, url), addresses))
+    mailed = [notification.pk for notification, user in zip(created, recipients, strict=True)
+              if deliverable(user.email)]
+    if mailed:
+        from .tasks import send_notification_emails  # tasks import this module
+
+        transaction.on_commit(partial(send_notification_emails.delay, notification_ids=mailed,
+                                      subject=SUBJECT_PREFIX + subject))
     return created
 
 
+def absolute(url):
+    """A link for an email: the site's address (SITE_URL) in front of a path."""
+    return f"{settings.SITE_URL.rstrip('/')}{url}" if url.startswith("/") else url
+
+
 def email_body(text, url):
-    site = getattr(settings, "SITE_URL", "").rstrip("/")
-    link = f"{site}{url}" if site else url
+    link = absolute(url)
     parts = [text]
     if url:
         parts.append(_("Buka: %(link)s") % {"link": link})
@@ -79,12 +87,18 @@ def email_body(text, url):
     return "\n\n".join(parts)
 
 
-def send_emails(subject, body, addresses):
-    """One message per address over one connection; failures are logged, not raised."""
+def send_emails(notification_ids, subject):
+    """Mail each notification to its recipient, one message each over one connection (called by
+    the task after commit); failures are logged, not raised."""
     connection = get_connection()
-    for address in addresses:
+    for notification in (Notification.objects.filter(pk__in=notification_ids)
+                         .select_related("recipient").order_by("pk")):
+        address = notification.recipient.email.strip()
+        if not deliverable(address):
+            continue
         try:
-            send_mail(subject, body, None, [address], connection=connection)
+            send_mail(subject, email_body(notification.text, notification.url), None, [address],
+                      connection=connection)
         except Exception:  # noqa: BLE001  (the change is committed; a mail failure must not hide it)
             logger.exception("Could not send the notification email to %s", address)
 

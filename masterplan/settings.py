@@ -228,6 +228,12 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "masterplan@localhost")
+# The address people open the site at; links in emails are made absolute with it.
+SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000" if DEBUG else None,
+                   schemes={"http", "https"})
+if SITE_URL is None:
+    raise ImproperlyConfigured("Environment variable SITE_URL is required when DEBUG is off, "
+                               "e.g. https://masterplan.example.go.id")
 
 # Celery: with no broker, tasks run in-process so a single `make run` needs nothing else.
 CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", schemes={"redis", "rediss", "amqp", "amqps"})

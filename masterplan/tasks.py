@@ -8,6 +8,7 @@ from celery.exceptions import TimeLimitExceeded
 from celery.signals import task_failure, worker_ready
 from django.db import OperationalError
 
+from . import notifications
 from .books import pipeline
 from .books.batch import build_archive
 from .models_books import ExportBatch, RenderJob
@@ -74,6 +75,11 @@ def build_batch_archive(*, batch_id: int) -> None:
     if batch is None:
         return
     build_archive(batch)
+
+
+@shared_task(name="masterplan.send_notification_emails", acks_late=True)
+def send_notification_emails(*, notification_ids: list[int], subject: str) -> None:
+    notifications.send_emails(notification_ids, subject)
 
 
 @shared_task(name="masterplan.fail_stale_render_jobs")

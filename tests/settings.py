@@ -12,6 +12,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 for name in ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"):
     os.environ.setdefault(name, "0")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
+os.environ.setdefault("SITE_URL", "https://masterplan.example.go.id")
 
 from masterplan.settings import *  # noqa: E402,F401,F403
 

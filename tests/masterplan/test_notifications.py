@@ -1,6 +1,7 @@
 """Notifications and their emails for new comments, replies and status transitions."""
 
 import pytest
+from celery.signals import task_prerun
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
@@ -36,7 +37,9 @@ def test_a_new_comment_notifies_the_team_by_app_and_email_on_commit(
     message = mailoutbox[0]
     assert message.subject == "[Masterplan Smart City] Komentar baru untuk Kota Bandung"
     assert "mengomentari Masterplan: " in message.body
-    assert f"/wilayah/32.73/komentar/{comment.pk}/#komentar-{comment.pk}" in message.body
+    # Mailed links are absolute: a mail client has no page to resolve a path against.
+    assert (f"Buka: https://masterplan.example.go.id/wilayah/32.73/komentar/{comment.pk}/"
+            f"#komentar-{comment.pk}") in message.body
     notification = Notification.objects.get(recipient=world.user("ketua"))
     assert notification.kind == NotificationKind.COMMENT and notification.masterplan == masterplan
     assert notification.url == f"/wilayah/32.73/komentar/{comment.pk}/#komentar-{comment.pk}"
@@ -152,3 +155,25 @@ def test_the_comment_view_sends_on_commit(client, world, mailoutbox,
         response = client.post(url, {"text": "Secara umum sudah baik."})
     assert response.status_code == 302
     assert len(mailoutbox) == 2 and notified() == ["anggota.uji", "ketua.uji"]
+
+
+def test_the_emails_go_through_a_celery_task_that_takes_notification_ids(
+        world, mailoutbox, django_capture_on_commit_callbacks):
+    sent = []
+
+    def record(sender=None, task=None, kwargs=None, **extra):
+        sent.append((getattr(task, "name", sender), kwargs))
+
+    task_prerun.connect(record)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            comments.add_comment(world.masterplans["own"], world.masterplans["own"],
+                                 world.user("pembimbing"), "Mohon lengkapi data.")
+    finally:
+        task_prerun.disconnect(record)
+    [(name, kwargs)] = sent
+    assert name == "masterplan.send_notification_emails"
+    ids = sorted(Notification.objects.values_list("pk", flat=True))
+    assert sorted(kwargs["notification_ids"]) == ids and kwargs["subject"].startswith("[Masterplan")
+    assert len(mailoutbox) == 2
+

@@ -20,6 +20,8 @@ DEPLOY_DOC = ROOT / "docs" / "deploy.md"
 # Every variable the settings module reads, taken from its source so a new one is covered too.
 SETTINGS_VARS = set(re.findall(r'\benv_\w+\(\s*"([A-Z][A-Z0-9_]*)"', (ROOT / "masterplan" / "settings.py").read_text()))
 SECRET = "settings-test-key-" + "0123456789abcdefghijklmnopqrstuvwxyzABCDEF"
+# What start-up needs with DEBUG off.
+REQUIRED = {"SECRET_KEY": SECRET, "SITE_URL": "https://masterplan.example.go.id"}
 
 
 def documented_environment():
@@ -52,14 +54,16 @@ SETUP = "import django; django.setup()"
 
 @pytest.mark.parametrize("overrides, message", [
     ({}, "SECRET_KEY is required"),
-    ({"SECRET_KEY": SECRET, "DEBUG": "maybe"}, "DEBUG must be one of"),
-    ({"SECRET_KEY": SECRET, "DATABASE_URL": "mysql://x"}, "DATABASE_URL must be a URL with scheme"),
-    ({"SECRET_KEY": SECRET, "CELERY_BROKER_URL": "http://x"}, "CELERY_BROKER_URL must be a URL with scheme"),
-    ({"SECRET_KEY": SECRET, "AXES_FAILURE_LIMIT": "abc"}, "AXES_FAILURE_LIMIT must be a whole number"),
+    ({"SECRET_KEY": SECRET}, "SITE_URL is required"),
+    ({**REQUIRED, "SITE_URL": "masterplan.example.go.id"}, "SITE_URL must be a URL with scheme"),
+    ({**REQUIRED, "DEBUG": "maybe"}, "DEBUG must be one of"),
+    ({**REQUIRED, "DATABASE_URL": "mysql://x"}, "DATABASE_URL must be a URL with scheme"),
+    ({**REQUIRED, "CELERY_BROKER_URL": "http://x"}, "CELERY_BROKER_URL must be a URL with scheme"),
+    ({**REQUIRED, "AXES_FAILURE_LIMIT": "abc"}, "AXES_FAILURE_LIMIT must be a whole number"),
     # Redis would hand a render still running to a second worker.
-    ({"SECRET_KEY": SECRET, "RENDER_SOFT_TIME_LIMIT": "300", "CELERY_VISIBILITY_TIMEOUT": "360"},
+    ({**REQUIRED, "RENDER_SOFT_TIME_LIMIT": "300", "CELERY_VISIBILITY_TIMEOUT": "360"},
      "CELERY_VISIBILITY_TIMEOUT must be at least 361"),
-], ids=["no-secret-key", "debug-maybe", "mysql", "broker-http", "axes-abc",
+], ids=["no-secret-key", "no-site-url", "site-url-no-scheme", "debug-maybe", "mysql", "broker-http", "axes-abc",
         "visibility-below-hard-limit"])
 def test_malformed_environment_stops_start_up(overrides, message):
     result = run(["-c", SETUP], clean_env(**overrides))
@@ -99,7 +103,7 @@ PRINT = (SETUP + "; from django.conf import settings; "
 @pytest.mark.parametrize("broker, eager", [(None, "True"), ("redis://127.0.0.1:6379/0", "False")],
                          ids=["no-broker", "redis-broker"])
 def test_tasks_run_eagerly_only_without_broker(broker, eager):
-    overrides = {"SECRET_KEY": SECRET}
+    overrides = dict(REQUIRED)
     if broker:
         overrides["CELERY_BROKER_URL"] = broker
     result = run(["-c", PRINT], clean_env(**overrides))
