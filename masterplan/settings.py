@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "swot",
     "roadmap",
     "bimtek",
+    "demo",  # seed_demo: reads every app, so it comes last
 ]
 
 MIDDLEWARE = [

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from masterplan.demo import institutions as demo
+from demo import institutions as demo
 from roadmap import applications, institutions
 from roadmap.models import Application, Institution, InstitutionMember, Opd, Regulation
 

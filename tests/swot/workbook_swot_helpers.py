@@ -2,8 +2,8 @@
 
 from decimal import Decimal
 
-from masterplan.demo import swot as demo_swot
-from masterplan.demo import targets as demo_targets
+from demo import swot as demo_swot
+from demo import targets as demo_targets
 from swot import worksheets
 from swot.models import (
     GapRow,

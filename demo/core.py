@@ -1,7 +1,7 @@
 """Demo regions, accounts and masterplans."""
 
-from ..models import Batch, Masterplan, Membership, Region, Role, User
-from ..services import create_masterplan
+from masterplan.models import Batch, Masterplan, Membership, Region, Role, User
+from masterplan.services import create_masterplan
 
 DEMO_PASSWORD = "masterplan-demo"
 FULL_REGION = "32.73"

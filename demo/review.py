@@ -22,12 +22,8 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
-from readiness.models import ReadinessEntry
-from readiness.services import sub_area_by_slug
-from swot.models import Sasaran, Strategy
-
-from .. import comments, workflow
-from ..models import (
+from masterplan import comments, workflow
+from masterplan.models import (
     Comment,
     MasterplanStatus,
     Notification,
@@ -35,6 +31,9 @@ from ..models import (
     StatusChange,
     User,
 )
+from readiness.models import ReadinessEntry
+from readiness.services import sub_area_by_slug
+from swot.models import Sasaran, Strategy
 
 # (transition, actor, arguments, days ago)
 HISTORY = [

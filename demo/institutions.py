@@ -20,6 +20,7 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from masterplan.models import User
 from roadmap import regulations as regulation_service
 from roadmap.models import (
     Application,
@@ -32,8 +33,6 @@ from roadmap.models import (
     RegulationStatus,
 )
 from swot import rows as ordered
-
-from ..models import User
 
 D = datetime.date
 

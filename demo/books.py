@@ -1,8 +1,8 @@
 """Demo narrative sections and cover for Kota Bandung's books."""
 
-from ..books.narrative import strategy_key
-from ..books.services import ensure_rows
-from ..models_books import NarrativeSection
+from masterplan.books.narrative import strategy_key
+from masterplan.books.services import ensure_rows
+from masterplan.models_books import NarrativeSection
 
 TEXTS = {
     "sambutan_kepala_daerah": (

@@ -7,7 +7,7 @@ idempotent, so running seed_demo twice leaves the same data.
 
 from django.db import transaction
 
-from . import bimtek, books, core, institutions, monitoring, programs, readiness, review, swot, targets
+from . import bimtek, books, core, institutions, monitoring, programs, readiness, review, swot, targets  # noqa: E501
 
 DEMO_PASSWORD = core.DEMO_PASSWORD
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from masterplan import demo
+from demo import content as demo
 from masterplan.reference_data import load_reference_data
 
 

@@ -14,8 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from bimtek import attachments, reports
 from bimtek.models import ReportItemNote
 from bimtek.visits import visits_of
-
-from ..models import User
+from masterplan.models import User
 
 D = datetime.date
 
