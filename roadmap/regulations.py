@@ -11,8 +11,9 @@ Rules:
 * a document is a PDF of at most MAX_DOCUMENT_BYTES (20 MB), named .pdf and recognised by its
   content: it must parse as a PDF with at least one page and carry no JavaScript, embedded files
   or launch actions (masterplan.uploads.pdf_problem); the browser's content type is ignored.
-  The stored name is sanitised. A refused upload stores nothing; replacing or removing a document checks the
-  version the page showed and deletes the old file once the change is committed;
+  The stored name is sanitised. A refused upload stores nothing; replacing or removing a
+  document checks the version the page showed and deletes the old file once the change is
+  committed;
 * documents live under MEDIA_ROOT, which is never served: the download view reaches them through
   access.scoped_get and answers as an attachment with nosniff (views/regulations.py).
 """

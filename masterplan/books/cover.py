@@ -65,7 +65,7 @@ def _proportions(root):
         if width > 0 and height > 0:
             return width, height
     sizes = [_LENGTH.match(root.get(name) or "") for name in ("width", "height")]
-    if all(sizes) and sizes[0].group(2) == sizes[1].group(2):
+    if all(sizes) and (sizes[0].group(2) or "px") == (sizes[1].group(2) or "px"):
         width, height = float(sizes[0].group(1)), float(sizes[1].group(1))
         if width > 0 and height > 0:
             return width, height

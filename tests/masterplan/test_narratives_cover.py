@@ -188,10 +188,15 @@ def test_svg_that_does_not_parse_or_is_unbounded_is_refused(client, world, media
     assert media_files(media) == []
 
 
-def test_the_png_of_an_svg_is_bounded_whatever_size_it_claims():
-    png = svg_to_png(svg('<rect width="100" height="100" fill="blue"/>',
-                         root='width="200000" height="100000"'))
-    assert Image.open(io.BytesIO(png)).size == (1200, 600)
+@pytest.mark.parametrize("root,size", [
+    ('width="200000" height="100000"', (1200, 600)),
+    ('width="3" height="4px"', (900, 1200)),
+    ('width="10cm" height="5cm"', (1200, 600)),
+    ('width="1" height="1" viewBox="0 0 40 10"', (1200, 300)),
+])
+def test_the_png_of_an_svg_is_bounded_whatever_size_it_claims(root, size):
+    png = svg_to_png(svg('<rect width="100" height="100" fill="blue"/>', root=root))
+    assert Image.open(io.BytesIO(png)).size == size
 
 
 def test_a_png_logo_with_too_many_pixels_is_refused(client, world, media):
