@@ -6,7 +6,9 @@ An upload is accepted only if
    browser's content type: PDF (%PDF), PNG (its 8-byte signature), JPEG (FF D8 FF), DOCX and
    XLSX (zip archives whose [Content_Types].xml declares the Word document or Excel workbook
    main part, and that part is in the archive; macro-enabled variants declare other types);
-3. its extension agrees with that content (a PNG named .pdf is refused).
+3. its extension agrees with that content (a PNG named .pdf is refused);
+4. a PDF also parses as one, with at least one page, and carries no JavaScript, embedded files or
+   launch actions (masterplan.uploads.pdf_problem): a file that merely starts with %PDF is refused.
 The stored name is sanitised (no folders, control characters or odd punctuation) and the file is
 written through the model's upload_to under MEDIA_ROOT, which the web server never serves: the
 download view reaches it through access.scoped_get and answers with the stored content type,
@@ -25,6 +27,8 @@ from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.db import transaction
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+
+from masterplan.uploads import pdf_problem
 
 from . import reports
 from .models import Attachment
@@ -157,6 +161,10 @@ def check_upload(uploaded, name):
             _("Ekstensi berkas “%(name)s” tidak sesuai dengan isinya: namanya %(expected)s, "
               "isinya %(actual)s. Ganti nama berkas dengan ekstensi yang benar.")
             % {"name": name, "expected": expected.label, "actual": actual.label})
+    if actual is PDF:
+        problem = pdf_problem(uploaded, name)
+        if problem:
+            raise AttachmentRefused(problem)
     return actual
 
 

@@ -17,6 +17,8 @@ class NarrativeForm(VersionedFormMixin, forms.ModelForm):
 
 class CoverForm(VersionedFormMixin, forms.ModelForm):
     logo = forms.FileField(label=_("Logo daerah (PNG, JPEG atau SVG, paling besar 2 MB)"),
+                           help_text=_("Logo SVG diubah menjadi gambar PNG saat diunggah; SVG "
+                                       "yang memuat gambar atau berkas dari luar ditolak."),
                            required=False)
     remove_logo = forms.BooleanField(label=_("Hapus logo"), required=False)
 

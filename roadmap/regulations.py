@@ -8,10 +8,12 @@ Rules:
 * each has a status (belum ada / draf / dibahas DPRD / ditetapkan), a number and a date; number
   and date are required once it is ditetapkan, and the date cannot lie in the future; edits are
   versioned (masterplan.editing);
-* a document is a PDF of at most MAX_DOCUMENT_BYTES (20 MB), recognised by its content (it
-  starts with %PDF-) and named .pdf; the browser's content type is ignored. The stored name is
-  sanitised. A refused upload stores nothing; replacing or removing a document checks the
-  version the page showed and deletes the old file once the change is committed;
+* a document is a PDF of at most MAX_DOCUMENT_BYTES (20 MB), named .pdf and recognised by its
+  content: it must parse as a PDF with at least one page and carry no JavaScript, embedded files
+  or launch actions (masterplan.uploads.pdf_problem); the browser's content type is ignored.
+  The stored name is sanitised. A refused upload stores nothing; replacing or removing a
+  document checks the version the page showed and deletes the old file once the change is
+  committed;
 * documents live under MEDIA_ROOT, which is never served: the download view reaches them through
   access.scoped_get and answers as an attachment with nosniff (views/regulations.py).
 """
@@ -30,6 +32,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from masterplan.editing import VersionedFormMixin, save_versioned
+from masterplan.uploads import PDF_MAGIC, pdf_problem
 from swot import rows as ordered
 
 from .models import Regulation, RegulationStatus
@@ -37,7 +40,6 @@ from .models import Regulation, RegulationStatus
 MB = 1024 * 1024
 MAX_DOCUMENT_BYTES = 20 * MB
 MAX_NAME_STEM = 100
-PDF_MAGIC = b"%PDF-"
 PDF_CONTENT_TYPE = "application/pdf"
 
 
@@ -100,7 +102,8 @@ def _size_text(size):
 
 def check_pdf(uploaded, name):
     """Refuse (DocumentRefused) an upload named `name` (cleaned) that is not a PDF of at most
-    MAX_DOCUMENT_BYTES, judged by its size, its extension and its first bytes."""
+    MAX_DOCUMENT_BYTES, judged by its size, its extension and its content (it must parse as a
+    PDF without JavaScript or embedded files)."""
     size = uploaded.size or 0
     if size > MAX_DOCUMENT_BYTES:
         raise DocumentRefused(_(
@@ -121,6 +124,9 @@ def check_pdf(uploaded, name):
             "Isi berkas “%(name)s” bukan PDF yang sah, walaupun namanya berakhiran .pdf. "
             "Isinya diperiksa, bukan hanya namanya; unggah dokumen PDF aslinya.")
             % {"name": name})
+    problem = pdf_problem(uploaded, name)
+    if problem:
+        raise DocumentRefused(problem)
 
 
 class DocumentForm(forms.Form):

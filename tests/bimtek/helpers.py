@@ -8,10 +8,11 @@ from django.urls import reverse
 from bimtek import reports
 from bimtek.models import Attachment, Report, ReportItemNote, Visit
 
+from ..pdf_helpers import blank_pdf
+
 OWN, OTHER = "32.73", "35.10"
 HELD_ON = datetime.date(2026, 3, 10)
-MINIMAL_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-               b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+MINIMAL_PDF = blank_pdf()
 
 
 def url(name, code=OWN, number=1, **kwargs):

@@ -13,6 +13,7 @@ from PIL import Image
 from bimtek import attachments, reports
 from bimtek.models import Attachment
 
+from ..pdf_helpers import POLYGLOT, pdf_with_file_annotation, pdf_with_page_javascript
 from .helpers import MINIMAL_PDF, OTHER, pdf_upload, url, visit_of, written_report
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +116,11 @@ REFUSALS = [
     ("program.exe", b"MZ\x90\x00", "Jenis berkas “program.exe” tidak diterima."),
     ("notulen.pdf.html", b"<html>", "Jenis berkas “notulen.pdf.html” tidak diterima."),
     ("kosong.pdf", b"", "Berkas yang dikirimkan kosong."),
+    ("poliglot.pdf", POLYGLOT, "Berkas PDF “poliglot.pdf” tidak dapat dibaca"),
+    ("skrip.pdf", pdf_with_page_javascript(),
+     "PDF “skrip.pdf” berisi JavaScript atau berkas sisipan"),
+    ("sisipan.pdf", pdf_with_file_annotation(),
+     "PDF “sisipan.pdf” berisi JavaScript atau berkas sisipan"),
 ]
 
 

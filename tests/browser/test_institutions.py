@@ -9,10 +9,11 @@ from masterplan.models import Region, Role
 from roadmap.models import Application, Institution, InstitutionMember, Opd, Regulation
 
 from ..factories import MasterplanFactory, MembershipFactory, UserFactory
+from ..pdf_helpers import blank_pdf
 
 pytestmark = pytest.mark.browser
 PASSWORD = "rahasia-123"
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = blank_pdf()
 
 
 @pytest.fixture

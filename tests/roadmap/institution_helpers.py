@@ -14,9 +14,10 @@ from roadmap.models import (
     Regulation,
 )
 
+from ..pdf_helpers import blank_pdf
 from ..swot.strategic_helpers import form_data
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = blank_pdf()
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 

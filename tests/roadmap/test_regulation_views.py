@@ -9,6 +9,7 @@ from django.urls import reverse
 from roadmap import regulations
 from roadmap.models import Regulation
 
+from ..pdf_helpers import POLYGLOT, pdf_with_embedded_file, pdf_with_open_action_javascript
 from .institution_helpers import (
     PDF_BYTES,
     PNG_BYTES,
@@ -92,6 +93,12 @@ def test_upload_then_download_with_safe_headers(client, world, media):
      "Berkas “besar.pdf” terlalu besar (20,0 MB); dokumen regulasi paling besar 20 MB."),
     (lambda: pdf_upload("catatan.txt", b"%PDF-1.4 teks"),
      "Berkas “catatan.txt” bukan PDF. Unggah dokumen regulasi sebagai berkas .pdf."),
+    (lambda: pdf_upload("poliglot.pdf", POLYGLOT),
+     "Berkas PDF “poliglot.pdf” tidak dapat dibaca"),
+    (lambda: pdf_upload("skrip.pdf", pdf_with_open_action_javascript()),
+     "PDF “skrip.pdf” berisi JavaScript atau berkas sisipan"),
+    (lambda: pdf_upload("sisipan.pdf", pdf_with_embedded_file()),
+     "PDF “sisipan.pdf” berisi JavaScript atau berkas sisipan"),
 ])
 def test_refused_uploads_answer_422_and_leave_nothing(client, world, media, upload, message):
     perda = guide_regulation(world.masterplans["own"])

@@ -11,6 +11,7 @@ from roadmap.models import Regulation
 from roadmap.regulations import RegulationForm, clean_filename
 from swot.rows import RowChanged
 
+from ..pdf_helpers import ACTIVE_PDFS, POLYGLOT
 from ..swot.strategic_helpers import form_data
 from .institution_helpers import (
     PDF_BYTES,
@@ -159,6 +160,10 @@ def test_a_pdf_is_stored_under_a_clean_name(world, media):
     (lambda: pdf_upload("perda.pdf", b""), "kosong"),
     (lambda: pdf_upload("perda.pdf", b"PDF-1.4 but not at the start"), "bukan PDF yang sah"),
     (lambda: big_upload(20 * MB + 1), "terlalu besar (20,0 MB); dokumen regulasi paling besar 20 MB"),
+    (lambda: pdf_upload("perda.pdf", POLYGLOT), "tidak dapat dibaca"),
+    (lambda: pdf_upload("perda.pdf", PDF_BYTES[: len(PDF_BYTES) // 2]), "tidak dapat dibaca"),
+    *[(lambda make=make: pdf_upload("perda.pdf", make()), "berisi JavaScript atau berkas sisipan")
+      for make in ACTIVE_PDFS.values()],
 ])
 def test_uploads_are_checked_by_size_extension_and_content(world, media, upload, message):
     masterplan = world.masterplans["own"]
