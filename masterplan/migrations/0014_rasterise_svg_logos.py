@@ -10,6 +10,6 @@ def rasterise(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("masterplan", "0012_renderjob_bimtek_visit")]
+    dependencies = [("masterplan", "0013_renderjob_worker")]
 
     operations = [migrations.RunPython(rasterise, migrations.RunPython.noop)]
