@@ -1,9 +1,9 @@
 """A region's Bimtek pages: the four sessions, one visit with its report, and their edit forms.
 
 Bimtek pages are not masterplan content (`content_write = False`): visits and reports are written
-whatever the masterplan's status. Access: every role of the region reads; visit data is edited
-by pembimbing, ketua and admins (bimtek.visits); reports by pembimbing and admins (REVIEW);
-signatures by the region's pembimbing and ketua (bimtek.reports). A refusal because the report is
+whatever the masterplan's status. Access (bimtek/rules.py): every role of the region reads; visit
+data is edited by pembimbing, ketua and admins; reports by pembimbing and admins (REVIEW);
+signatures by the region's pembimbing and ketua. A refusal because the report is
 signed is shown as a message on the visit page, and nothing is changed.
 """
 
