@@ -31,15 +31,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan import access
 from masterplan.editing import save_versioned
-from masterplan.models import Role
 
 from .models import Report, ReportItemNote, Visit
+from .rules import KETUA, PEMBIMBING, SIGNS_AS
 
 LOCKED_MESSAGE = gettext_lazy("Laporan sudah ditandatangani kedua pihak; tidak dapat diubah.")
 
-PEMBIMBING, KETUA = "pembimbing", "ketua"
 SIDE_LABELS = {PEMBIMBING: gettext_lazy("Tim Pembimbing"),
                KETUA: gettext_lazy("Ketua Tim Pelaksana")}
 
@@ -89,12 +87,10 @@ def lock_for_change(report):
 
 
 def signer_side(user, region):
-    """The side `user` signs for in `region` (PEMBIMBING, KETUA) or None."""
-    role = access.role_in(user, region)
-    if role == Role.PEMBIMBING and access.can(user, access.REVIEW, region):
-        return PEMBIMBING
-    if role == Role.KETUA:
-        return KETUA
+    """The side `user` signs for in `region` (PEMBIMBING, KETUA) or None (bimtek/rules.py)."""
+    for side, signs in SIGNS_AS.items():
+        if signs.test(user, region):
+            return side
     return None
 
 
@@ -155,10 +151,6 @@ def unsign(report, user):
 
 
 # --- writing ---------------------------------------------------------------------------------
-
-def can_write(user, region):
-    return access.can(user, access.REVIEW, region)
-
 
 def report_of(visit):
     """The visit's report, or None before anyone wrote it."""

@@ -1,6 +1,7 @@
 """A region's Bimtek visits: planned and actual dates, place, the pembimbing team, attendees.
 
-Who edits a visit (decided here, enforced by `require_edit`):
+Who edits a visit (the permission `bimtek.edit_visit` of bimtek/rules.py, enforced by
+`require_edit`):
 
 - the region's assigned pembimbing and Kominfo admins (access.REVIEW): they schedule the
   sessions and run them;
@@ -17,7 +18,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from masterplan import access
 from masterplan.editing import save_versioned
 from masterplan.models import Role, User
 
@@ -29,12 +29,8 @@ EDIT_DENIED = _("Hanya tim pembimbing wilayah ini, ketua tim pelaksana, atau adm
                 "dapat mengubah data kunjungan Bimtek.")
 
 
-def can_edit(user, region):
-    return access.can(user, access.REVIEW, region) or access.can(user, access.MANAGE_TEAM, region)
-
-
 def require_edit(user, region):
-    if not can_edit(user, region):
+    if not user.has_perm("bimtek.edit_visit", region):
         raise PermissionDenied(EDIT_DENIED)
 
 

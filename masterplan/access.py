@@ -92,6 +92,14 @@ def can(user, action, region):
     return role is not None and action in ROLE_ACTIONS[role]
 
 
+def member_can(user, action, region):
+    """May `user` do `action` in `region` through their own membership there (the admin flag
+    aside)? E.g. MANAGE_TEAM: the region's ketua; REVIEW: its assigned pembimbing."""
+    _check_action(action)
+    role = region_roles(user).get(region.pk)
+    return role is not None and action in ROLE_ACTIONS[role]
+
+
 def role_in(user, region):
     return region_roles(user).get(region.pk)
 

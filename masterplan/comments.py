@@ -14,7 +14,8 @@ thread. Only the root is resolved or reopened; a thread is open while its root i
 
 Who. Top-level comments: the region's pembimbing and Kominfo admins (access.REVIEW). Replies,
 resolving and reopening: those, and the region's team (ketua, anggota: the access.EDIT role),
-whatever the masterplan's status. Dewan reads only.
+whatever the masterplan's status. Dewan reads only. The permissions `masterplan.comment` and
+`masterplan.take_part_in_comments` (masterplan/rules.py) say so.
 """
 
 from collections import defaultdict
@@ -150,24 +151,17 @@ def find_anchor(masterplan, key, object_pk):
 
 # --- who may do what -----------------------------------------------------------------------
 
-def can_comment(user, region):
-    """May start a thread: the region's pembimbing and Kominfo admins."""
-    return access.can(user, access.REVIEW, region)
-
-
-def can_take_part(user, region):
-    """May reply, resolve and reopen: reviewers and the region's team, in any status."""
-    return can_comment(user, region) or access.can(user, access.EDIT, region)
-
-
 def require_comment(user, region):
-    if not can_comment(user, region):
+    """Starting a thread: `masterplan.comment` (the region's pembimbing and Kominfo admins)."""
+    if not user.has_perm("masterplan.comment", region):
         raise PermissionDenied(_("Hanya tim pembimbing wilayah ini atau admin Kominfo yang dapat "
                                  "memulai komentar."))
 
 
 def require_take_part(user, region):
-    if not can_take_part(user, region):
+    """Replying, resolving, reopening: `masterplan.take_part_in_comments` (reviewers and the
+    region's team, in any status)."""
+    if not user.has_perm("masterplan.take_part_in_comments", region):
         raise PermissionDenied(_("Hanya tim pembimbing, admin Kominfo, dan tim pelaksana wilayah "
                                  "ini yang dapat membalas atau menyelesaikan komentar."))
 

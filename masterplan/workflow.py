@@ -6,12 +6,12 @@
       │                 ▼                      │
       └──── perlu_revisi ◀────(submit again)   └────────────▶ draf
 
-Each transition names the statuses it starts from, who may make it (a predicate over the access
-layer) and what it needs; `apply` checks all of that, then records a StatusChange in the same
-transaction. The content is editable only in draf and perlu_revisi (Masterplan.is_editable).
+Each transition names the statuses it starts from, who may make it (a permission of
+masterplan/rules.py, asked of the masterplan) and what it needs; `apply` checks all of that, then
+records a StatusChange in the same transaction. The content is editable only in draf and
+perlu_revisi (Masterplan.is_editable).
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,9 +19,8 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 
-from . import access
 from .editing import bump_version
-from .models import Masterplan, MasterplanStatus, Role, StatusChange
+from .models import Masterplan, MasterplanStatus, StatusChange
 
 S = MasterplanStatus
 FINAL_BIMTEK = 4
@@ -30,34 +29,13 @@ FINAL_BIMTEK = 4
 status_changed = Signal()
 
 
-def _is_ketua(user, region):
-    return access.role_in(user, region) == Role.KETUA
-
-
-def _is_pembimbing(user, region):
-    return access.role_in(user, region) == Role.PEMBIMBING
-
-
-def team_lead(user, region):
-    return _is_ketua(user, region)
-
-
-def reviewer(user, region):
-    """The region's assigned pembimbing (admins oversee and may act too)."""
-    return _is_pembimbing(user, region) or access.is_admin(user)
-
-
-def team_lead_or_admin(user, region):
-    return _is_ketua(user, region) or access.is_admin(user)
-
-
 @dataclass(frozen=True)
 class Transition:
     code: str
     label: str
     sources: tuple
     target: str
-    allowed: Callable
+    permission: str  # masterplan/rules.py
     who: str  # for the refusal message
     needs_bimtek: bool = False
     needs_comment: bool = False
@@ -67,17 +45,18 @@ class Transition:
 TRANSITIONS = {
     t.code: t for t in [
         Transition("submit", _("Ajukan untuk ditinjau"), (S.DRAF, S.PERLU_REVISI), S.DIAJUKAN,
-                   team_lead, _("ketua tim pelaksana"), needs_bimtek=True),
-        Transition("revise", _("Minta revisi"), (S.DIAJUKAN,), S.PERLU_REVISI, reviewer,
+                   "masterplan.submit", _("ketua tim pelaksana"), needs_bimtek=True),
+        Transition("revise", _("Minta revisi"), (S.DIAJUKAN,), S.PERLU_REVISI,
+                   "masterplan.request_revision",
                    _("tim pembimbing wilayah ini"), needs_comment=True),
-        Transition("approve", _("Setujui"), (S.DIAJUKAN,), S.DISETUJUI, reviewer,
+        Transition("approve", _("Setujui"), (S.DIAJUKAN,), S.DISETUJUI, "masterplan.approve",
                    _("tim pembimbing wilayah ini")),
         Transition("continue", _("Lanjutkan penyusunan"), (S.DISETUJUI,), S.DRAF,
-                   team_lead_or_admin, _("ketua tim pelaksana")),
-        Transition("finalize", _("Tetapkan sebagai final"), (S.DISETUJUI,), S.FINAL, reviewer,
-                   _("tim pembimbing wilayah ini atau admin Kominfo")),
+                   "masterplan.continue_drafting", _("ketua tim pelaksana")),
+        Transition("finalize", _("Tetapkan sebagai final"), (S.DISETUJUI,), S.FINAL,
+                   "masterplan.finalize", _("tim pembimbing wilayah ini atau admin Kominfo")),
         Transition("legalize", _("Catat penetapan (Perda/Perkada)"), (S.FINAL,), S.DITETAPKAN,
-                   team_lead_or_admin, _("ketua tim pelaksana atau admin Kominfo"),
+                   "masterplan.legalize", _("ketua tim pelaksana atau admin Kominfo"),
                    needs_legal=True),
     ]
 }
@@ -86,7 +65,7 @@ TRANSITIONS = {
 def available(masterplan, user):
     """The transitions `user` may make on `masterplan` now."""
     return [t for t in TRANSITIONS.values()
-            if masterplan.status in t.sources and t.allowed(user, masterplan.region)
+            if masterplan.status in t.sources and user.has_perm(t.permission, masterplan)
             and _blocker(t, masterplan) is None]
 
 
@@ -106,7 +85,7 @@ def apply(masterplan, code, user, *, comment="", bimtek_number=None, legal_kind=
     transition = TRANSITIONS.get(code)
     if transition is None:
         raise ValidationError(_("Tindakan tidak dikenal."))
-    if not transition.allowed(user, masterplan.region):
+    if not user.has_perm(transition.permission, masterplan):
         raise PermissionDenied(_("Tindakan “%(action)s” hanya dapat dilakukan oleh %(who)s.")
                                % {"action": transition.label, "who": transition.who})
     with transaction.atomic():

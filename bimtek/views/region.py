@@ -1,9 +1,9 @@
 """A region's Bimtek pages: the four sessions, one visit with its report, and their edit forms.
 
 Bimtek pages are not masterplan content (`content_write = False`): visits and reports are written
-whatever the masterplan's status. Access: every role of the region reads; visit data is edited
-by pembimbing, ketua and admins (bimtek.visits); reports by pembimbing and admins (REVIEW);
-signatures by the region's pembimbing and ketua (bimtek.reports). A refusal because the report is
+whatever the masterplan's status. Access (bimtek/rules.py): every role of the region reads; visit
+data is edited by pembimbing, ketua and admins; reports by pembimbing and admins (REVIEW);
+signatures by the region's pembimbing and ketua. A refusal because the report is
 signed is shown as a message on the visit page, and nothing is changed.
 """
 
@@ -68,7 +68,7 @@ class OverviewView(BimtekMixin, TemplateView):
         rows = list(reports.annotate_states(visits.visits_of(self.masterplan))
                     .prefetch_related("pembimbing", "session__agenda"))
         context["rows"] = [(visit, reports.visit_state(visit)) for visit in rows]
-        context["can_edit_visits"] = visits.can_edit(self.request.user, self.region)
+        context["can_edit_visits"] = self.request.user.has_perm("bimtek.edit_visit", self.region)
         return context
 
 
@@ -81,9 +81,7 @@ class VisitView(BimtekMixin, TemplateView):
         self.get_visit()
         context = super().get_context_data(**kwargs)
         user, visit, report = self.request.user, self.visit, self.report
-        can_write = reports.can_write(user, self.region)
         lock = reports.lock_message(report) if report else ""
-        side = reports.signer_side(user, self.region)
         context.update(
             team=list(visit.pembimbing.all()),
             lines=reports.report_lines(visit.session, report),
@@ -91,29 +89,28 @@ class VisitView(BimtekMixin, TemplateView):
             attachments=list(report.attachments.select_related("uploaded_by")) if report else [],
             state=reports.visit_state(reports.annotate_states(
                 Visit.objects.filter(pk=visit.pk).select_related("session")).get()),
-            can_edit_visit=visits.can_edit(user, self.region) and not lock,
-            can_write=can_write and not lock,
+            can_edit_visit=user.has_perm("bimtek.change_visit", visit),
+            can_write=user.has_perm("bimtek.change_report", visit),
             lock_message=lock,
             is_signed=bool(report and report.is_signed),
-            signer_side=side,
+            may_sign=user.has_perm("bimtek.sign_report", self.region),
             attachment_form=kwargs.get("attachment_form") or AttachmentForm(),
-            signatures=self.signatures(report, side),
+            signatures=self.signatures(report),
             pdf_job=visit.render_jobs.select_related("bimtek_visit__session").first(),
         )
         return context
 
-    def signatures(self, report, side):
+    def signatures(self, report):
         """Both sides' signatures and what the user may do with each."""
         rows = []
-        both = bool(report and report.is_signed)
+        user = self.request.user
         for key in (reports.PEMBIMBING, reports.KETUA):
-            signed_by = getattr(report, f"{key}_signed_by", None) if report else None
-            signed_at = getattr(report, f"{key}_signed_at", None) if report else None
             rows.append({
-                "key": key, "label": reports.SIDE_LABELS[key], "by": signed_by, "at": signed_at,
-                "can_sign": side == key and report is not None and signed_at is None and not both,
-                "can_unsign": side == key and signed_at is not None and not both
-                and signed_by is not None and signed_by.pk == self.request.user.pk,
+                "key": key, "label": reports.SIDE_LABELS[key],
+                "by": getattr(report, f"{key}_signed_by", None) if report else None,
+                "at": getattr(report, f"{key}_signed_at", None) if report else None,
+                "can_sign": user.has_perm(f"bimtek.sign_as_{key}", report),
+                "can_unsign": user.has_perm(f"bimtek.withdraw_as_{key}", report),
             })
         return rows
 
@@ -240,7 +237,7 @@ class SignView(BimtekMixin, View):
 
     def post(self, request, *args, **kwargs):
         self.get_visit()
-        if reports.signer_side(request.user, self.region) is None:
+        if not request.user.has_perm("bimtek.sign_report", self.region):
             raise PermissionDenied(reports.SIGN_DENIED)
         if self.report is None:
             messages.error(request, _("Laporan ini belum ditulis."))

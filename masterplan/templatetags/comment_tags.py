@@ -72,7 +72,7 @@ def comment_badge(context, masterplan, anchor):
         cache[key] = comments.anchor_counts(masterplan.pk, kind.model)
     open_, total = cache[key].get(anchor.pk, (0, 0))
     region = _region(context, masterplan)
-    can_comment = comments.can_comment(request.user, region)
+    can_comment = request.user.has_perm("masterplan.comment", region)
     if not total and not can_comment:
         return ""
     url = reverse("comment_anchor", kwargs={"region_code": region.code, "app_model": kind.key,

@@ -49,8 +49,8 @@ class MasterplanMixin(RegionMixin):
         if self.masterplan is None:
             return TemplateResponse(request, "masterplan/no_masterplan.html",
                                     {"region": self.region}, status=404)
-        may_edit = access.can(request.user, access.EDIT, self.region)
-        self.can_edit = may_edit and self.masterplan.is_editable
+        may_edit = request.user.has_perm("masterplan.edit", self.region)
+        self.can_edit = request.user.has_perm("masterplan.edit_content", self.masterplan)
         if request.method == "POST" and self.content_write and may_edit \
                 and not self.masterplan.is_editable:
             raise PermissionDenied(_(

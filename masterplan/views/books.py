@@ -21,12 +21,6 @@ from ..models_books import Book, JobStatus, RenderJob
 from .base import MasterplanMixin
 
 
-def may_render(user, region):
-    """The team, the region's pembimbing and admins may start renders; everyone who can see
-    the region may download finished ones."""
-    return access.can(user, access.EDIT, region) or access.can(user, access.REVIEW, region)
-
-
 class BooksView(MasterplanMixin, TemplateView):
     template_name = "masterplan/books/render.html"
     content_write = False
@@ -47,12 +41,12 @@ class BooksView(MasterplanMixin, TemplateView):
             jobs=jobs,
             final_status=self.masterplan.status in (MasterplanStatus.FINAL,
                                                     MasterplanStatus.DITETAPKAN),
-            may_render=may_render(self.request.user, self.region),
+            may_render=self.request.user.has_perm("masterplan.render_document", self.region),
         )
         return context
 
     def post(self, request, *args, **kwargs):
-        if not may_render(request.user, self.region):
+        if not request.user.has_perm("masterplan.render_document", self.region):
             raise PermissionDenied(_("Hanya tim daerah, tim pembimbing, atau admin yang dapat "
                                      "membuat buku."))
         choice = request.POST.get("book", "")

@@ -74,8 +74,8 @@ def block_context(request, *, masterplan, region, kind, anchor=None, anchor_pk=N
         "single": single is not None, "view_mode": THREAD_VIEW if single is not None else "",
         "add_url": reverse("comment_anchor", kwargs={
             "region_code": region.code, "app_model": kind.key, "object_pk": anchor_pk}),
-        "can_comment": comments.can_comment(user, region),
-        "can_take_part": comments.can_take_part(user, region),
+        "can_comment": user.has_perm("masterplan.comment", region),
+        "can_take_part": user.has_perm("masterplan.take_part_in_comments", region),
         "next": next_url or request.get_full_path(),
         "error": error, "error_thread": error_thread, "text": text,
     }

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from masterplan import access
-from masterplan.models import Masterplan, Region, Role
+from masterplan.models import Masterplan, Region
 
 from .. import scoring, services
 from ..filters import IndexRegionFilter
@@ -54,17 +54,13 @@ class IndexRow:
         return LEVEL_RANK.get(self.level)
 
 
-def can_see_overview(user):
-    return access.is_admin(user) or Role.PEMBIMBING in access.region_roles(user).values()
-
-
 class AnalystRequiredMixin(LoginRequiredMixin):
     """Kominfo admins and Tim Pembimbing (of any region) only."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if not can_see_overview(request.user):
+        if not request.user.has_perm("readiness.see_overview"):
             raise PermissionDenied(_("Halaman ini hanya untuk admin Kominfo dan tim pembimbing."))
         return super().dispatch(request, *args, **kwargs)
 
