@@ -1,13 +1,16 @@
-"""Every message Django %-formats is a valid %-template, in every form and model of the project,
+"""Every message that is %-formatted is a valid %-template: in every form and model field of the
+project and in the code (`_("…") % values`, ValidationError params, validators' `message=`);
 and every message of the workbook's table formats with any text.
 
 Forms whose fields are made in `__init__` (grids of years, KPIs) are checked on their pages by
 tests/test_numeric_inputs.py, which scans the forms of every page it opens the same way.
 """
 
+import ast
 import importlib
 import pkgutil
 import string
+from pathlib import Path
 
 from django import forms
 from django.apps import apps
@@ -89,3 +92,55 @@ def test_every_workbook_message_formats_with_any_text():
             error = CellError(kind, "II.2 SDM", 7, "Angka", {name: value for name in fields})
             message = error.message(language)
             assert message.count(value) == len(fields), (kind, message)
+
+
+TRANSLATE = {"_", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy", "ngettext",
+             "ngettext_lazy"}
+
+
+def _literal_texts(node):
+    """The string constants of `node` when it is a literal or a translation call of literals."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) in TRANSLATE:
+        return [arg.value for arg in node.args
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
+    return []
+
+
+def formatted_literals(tree):
+    """(line, text) of every literal message the code %-formats: `_("…") % values`, a
+    ValidationError with params, a validator's `message=`."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+            for text in _literal_texts(node.left):
+                yield node.lineno, text
+        elif isinstance(node, ast.Call):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
+            keywords = {keyword.arg: keyword.value for keyword in node.keywords}
+            if name == "ValidationError" and "params" in keywords and node.args:
+                yield from ((node.lineno, text) for text in _literal_texts(node.args[0]))
+            if name.endswith("Validator") and "message" in keywords:
+                yield from ((node.lineno, text) for text in _literal_texts(keywords["message"]))
+
+
+def test_messages_the_code_formats_are_templates():
+    unsafe = []
+    for module in project_modules():
+        path = getattr(module, "__file__", None)
+        if not path or not path.endswith(".py"):
+            continue
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+        unsafe += [f"{module.__name__}:{line}: {text}" for line, text in formatted_literals(tree)
+                   if bare_percent(text)]
+    assert unsafe == []
+
+
+def test_the_code_scan_finds_a_bare_percent():
+    tree = ast.parse('msg = _("Kemajuan %(value)s dari 100%.") % {"value": 1}\n'
+                     'ok = _("Kemajuan %(value)s%%") % {"value": 1}\n'
+                     'raise ValidationError(_("Paling besar 100%."), params={"value": 1})\n'
+                     'MaxValueValidator(100, message=_("Paling besar 100%."))\n'
+                     'plain = _("Tanpa format: 100%.")\n')
+    assert [(line, bare_percent(text)) for line, text in formatted_literals(tree)] == [
+        (1, True), (2, False), (3, True), (4, True)]
