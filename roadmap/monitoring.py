@@ -42,6 +42,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from masterplan.editing import FieldChange, VersionedFormMixin, save_versioned
+from masterplan.form_messages import escape_percent
 from readiness import services as readiness_services
 from readiness.forms import plain_decimal
 from readiness.scoring import mean_index
@@ -190,20 +191,22 @@ class RecordForm(VersionedFormMixin, forms.ModelForm):
         self.fields["progress_percent"] = forms.IntegerField(
             label=_("Kemajuan (%)"), min_value=0, max_value=100,
             error_messages={"required": _("Isi kemajuan program dalam persen (0–100)."),
-                            "min_value": _("Kemajuan paling kecil 0%."),
-                            "max_value": _("Kemajuan paling besar 100%."),
+                            "min_value": _("Kemajuan paling kecil %(limit_value)s%%."),
+                            "max_value": _("Kemajuan paling besar %(limit_value)s%%."),
                             "invalid": _("Kemajuan harus bilangan bulat 0–100.")})
         for name, label in RECORD_LABELS.items():
             self.fields[name].label = label
         current = current_actuals(self.instance)
         for kpi in self.kpis:
+            # NumberField formats its messages with params: the KPI's name keeps its "%".
+            names = {"kpi": escape_percent(kpi.name)}
             too_long = _("Realisasi “%(kpi)s” terlalu panjang: paling banyak 16 angka sebelum koma "
-                         "dan 4 angka di belakang koma.") % {"kpi": kpi.name}
+                         "dan 4 angka di belakang koma.") % names
             self.fields[actual_field_name(kpi.pk)] = NumberField(
                 label=kpi.name, required=False, max_digits=20, decimal_places=4,
                 initial=plain_decimal(current[kpi.pk]) if kpi.pk in current else None,
                 error_messages={"invalid": _("Realisasi “%(kpi)s” harus berupa angka, mis. 12,5.")
-                                % {"kpi": kpi.name},
+                                % names,
                                 "max_digits": too_long, "max_decimal_places": too_long,
                                 "max_whole_digits": too_long})
         if self.instance.pk is not None:

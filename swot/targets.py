@@ -67,7 +67,11 @@ def parse_number(text):
 
 
 class NumberField(forms.DecimalField):
-    """A decimal typed the Indonesian way (see parse_number), shown with a decimal comma."""
+    """A decimal typed the Indonesian way (see parse_number), shown with a decimal comma.
+
+    Every message it raises is %-formatted with params, "invalid" included (Django's
+    DecimalField formats it only for NaN and Infinity), so its messages follow one rule: written
+    as %-templates, names put in through masterplan.form_messages.escape_percent."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
@@ -77,7 +81,11 @@ class NumberField(forms.DecimalField):
     def to_python(self, value):
         if isinstance(value, str):
             value = parse_number(value)
-        return super().to_python(value)
+        try:
+            return super().to_python(value)
+        except ValidationError as error:
+            raise ValidationError(self.error_messages["invalid"], code="invalid",
+                                  params={"value": value}) from error
 
 
 def _decimal_changes(changes, labels):

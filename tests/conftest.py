@@ -42,6 +42,11 @@ class World:
 
 @pytest.fixture
 def world(db):
+    return make_world()
+
+
+def make_world():
+    """Build the World in the current database (for fixtures of a wider scope than `world`)."""
     own, other = Region.objects.get(code=OWN_REGION), Region.objects.get(code=OTHER_REGION)
     users = {"admin": AdminFactory(username="admin.uji")}
     memberships = {}

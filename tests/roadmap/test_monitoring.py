@@ -504,3 +504,36 @@ def test_new_masterplans_without_programs_have_no_achievement():
     masterplan = MasterplanFactory()
     assert monitoring.kpi_achievement([masterplan])[masterplan.pk].index is None
     assert monitoring.performance_evidence([masterplan]) == {masterplan.pk: {}}
+
+
+# --- messages with a percent sign ----------------------------------------------------------------
+
+@pytest.mark.parametrize("progress,message", [
+    ("-1", "Kemajuan paling kecil 0%."),
+    ("101", "Kemajuan paling besar 100%."),
+    ("١٢٣", "Kemajuan paling besar 100%."),  # Arabic-Indic digits: read as 123
+])
+def test_progress_out_of_range_is_refused_with_its_percent_message(client, world, portal, progress,
+                                                                   message):
+    client.force_login(world.user("ketua"))
+    add = reverse("monitoring_record_add",
+                  kwargs={"region_code": world.own.code, "program_pk": portal.pk})
+    response = client.post(add, post_data(portal, progress_percent=progress))
+    assert response.status_code == 422
+    assert response.context["form"].errors["progress_percent"] == [message]
+    assert message in response.content.decode()
+    assert not MonitoringRecord.objects.exists()
+
+
+@pytest.mark.parametrize("actual,start", [
+    ("NaN", "Realisasi “Cakupan 100% OPD” harus berupa angka"),
+    ("abc", "Realisasi “Cakupan 100% OPD” harus berupa angka"),
+    ("1e999", "Realisasi “Cakupan 100% OPD” terlalu panjang"),
+    (str(10**20), "Realisasi “Cakupan 100% OPD” terlalu panjang"),
+])
+def test_a_kpi_name_with_a_percent_sign_is_shown_as_written_in_its_messages(portal, actual, start):
+    item = kpi(portal, "Cakupan 100% OPD", targets={2026: 50})
+    form = record_form(portal, post_data(portal, **{f"realisasi_{item.pk}": actual}))
+    assert not form.is_valid()
+    [error] = form.errors[monitoring.actual_field_name(item.pk)]
+    assert error.startswith(start)
