@@ -4,11 +4,13 @@ pages made the browser report a policy violation (conftest.page; docs/deploy.md,
 headers")."""
 
 import pytest
+from django.urls import get_resolver
+from django.urls.resolvers import URLResolver
 
 from masterplan.models import Region, Role
 from roadmap.models import Opd
 
-from ..factories import MasterplanFactory, MembershipFactory, UserFactory
+from ..factories import AdminFactory, MasterplanFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.browser
 PASSWORD = "rahasia-123"  # UserFactory's password
@@ -68,3 +70,33 @@ def test_the_harness_catches_a_violation(page, login, ketua, policy_violations):
     assert any("Content Security Policy" in message for message in policy_violations)
     assert page.title() != "1"
     policy_violations.clear()  # seen on purpose: let this test pass
+
+
+def answers_get(pattern):
+    view_class = getattr(pattern.callback, "view_class", None)
+    return view_class is None or (hasattr(view_class, "get") and "get" in view_class.http_method_names)
+
+
+def simple_pages(patterns=None, prefix=""):
+    """Every page whose address needs no argument but the region's code, except POST-only views
+    and the ones that act or download on GET."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        path = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from simple_pages(pattern.url_patterns, path)
+        elif "<" not in path.replace("<str:region_code>", "") and not any(
+                word in path for word in ("keluar", "unduh", "ekspor/")) and answers_get(pattern):
+            yield "/" + path.replace("<str:region_code>", REGION)
+
+
+@pytest.mark.parametrize("role", ["admin", "ketua"])
+def test_every_simple_page_renders_without_a_policy_violation(page, login, ketua, role, policy_violations):
+    user = AdminFactory(username="admin.csp") if role == "admin" else ketua
+    login(user.username, PASSWORD)
+    visited = []
+    for path in simple_pages():
+        response = page.goto(path)
+        assert response.status < 500, path
+        visited.append(path)
+        assert not policy_violations, (path, policy_violations)
+    assert len(visited) > 40
