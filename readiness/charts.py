@@ -1,8 +1,9 @@
 """Server-rendered SVG charts: the readiness bars and the maturity staircase.
 
 Each function returns a safe string of inline SVG markup. The charts carry no JavaScript and no
-external CSS or fonts (every style is a presentation attribute), scale through their viewBox,
-and are accessible images (role="img", <title>, <desc>); the page showing one also prints the
+external CSS or fonts (every style is a presentation attribute), scale through their viewBox
+(the class `chart` lets the page's stylesheet shrink them: the Content-Security-Policy allows no
+style attribute), and are accessible images (role="img", <title>, <desc>); the page showing one also prints the
 same numbers as a table. They are drawn for the web pages and reused in the PDF books
 (WeasyPrint renders inline SVG). Coordinates are written with a dot; the numbers shown to people
 use the Indonesian format (comma), the same as the templates' `floatformat`.
@@ -55,7 +56,7 @@ def _svg(chart_id, width, height, title, description, body, described_by=None, f
     labelled_by = f"{chart_id}-title {chart_id}-desc"
     head = _attrs(xmlns="http://www.w3.org/2000/svg", id=chart_id, viewBox=f"0 0 {width} {height}",
                   width=str(width), height=str(height), role="img", aria_labelledby=labelled_by,
-                  aria_describedby=described_by, style="max-width: 100%; height: auto",
+                  aria_describedby=described_by, class_="chart",
                   font_family=FONT_FAMILY, font_size=str(font_size), fill=TEXT)
     return mark_safe(
         f"<svg {head}>"

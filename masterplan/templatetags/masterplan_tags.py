@@ -14,3 +14,15 @@ def status_label(value):
         return MasterplanStatus(value).label
     except ValueError:
         return value
+
+
+@register.filter
+def width_percent_class(value):
+    """The class `w-pct-N` (static/css/app.css) that sets a bar's width to N%, N a whole number
+    0-100. A class instead of style="width: N%": the Content-Security-Policy allows no inline
+    style. Anything not a number draws an empty bar."""
+    try:
+        percent = round(float(value))
+    except (TypeError, ValueError):
+        percent = 0
+    return f"w-pct-{min(max(percent, 0), 100)}"

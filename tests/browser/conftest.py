@@ -49,15 +49,37 @@ def browser():
             browser.close()
 
 
+def is_policy_violation(text):
+    """A console message saying the browser refused something under the Content-Security-Policy
+    or the Permissions-Policy (e.g. "Refused to execute inline event handler because it violates
+    the following Content Security Policy directive ...")."""
+    return "Content Security Policy" in text or "Permissions-Policy" in text or "Permissions policy" in text
+
+
 @pytest.fixture
-def page(browser, live_server):
-    """A fresh page in its own context (no cookies shared between tests), based at live_server."""
+def policy_violations():
+    """The policy violations the browser reported in this test (see `page`)."""
+    return []
+
+
+@pytest.fixture
+def page(browser, live_server, policy_violations):
+    """A fresh page in its own context (no cookies shared between tests), based at live_server.
+
+    The test fails if the browser reported a policy violation on any of the context's pages: a
+    page that needs an inline script or style does not work in production (docs/deploy.md,
+    "Security headers")."""
     context = browser.new_context(base_url=live_server.url, locale="id-ID")
     context.set_default_timeout(DEFAULT_TIMEOUT)
+    context.on("console", lambda message: policy_violations.append(f"{message.type}: {message.text}")
+               if is_policy_violation(message.text) else None)
     try:
         yield context.new_page()
     finally:
         context.close()
+    if policy_violations:
+        pytest.fail("The browser reported policy violations:\n" + "\n".join(policy_violations),
+                    pytrace=False)
 
 
 def submit_login(page, username, password):

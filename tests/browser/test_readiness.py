@@ -45,8 +45,8 @@ def test_judging_components_updates_the_index_without_reload(page, login, anggot
     second = row(page, 2)
     second.get_by_label("Buruk").check()
     second.get_by_role("button", name="Simpan").click()
-    page.wait_for_function(
-        "document.querySelector('#table-status').innerText.includes('2 dari 9')")
+    # A locator wait, not wait_for_function: the page's CSP forbids the eval that one uses.
+    status.get_by_text("2 dari 9 komponen dinilai").wait_for()
     assert "Indeks tabel: 66,7" in status.inner_text()  # (3 + 1) / (2 × 3)
     assert page.evaluate("window.marker") == "same page"
 

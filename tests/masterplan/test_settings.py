@@ -4,6 +4,7 @@ The subprocess tests start a fresh interpreter with a controlled environment, be
 settings module is evaluated once per process. They need no database.
 """
 
+import json
 import os
 import re
 import subprocess
@@ -92,6 +93,57 @@ def test_documented_environment_passes_deploy_check():
                  clean_env(**documented_environment()))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def documented_headers():
+    """{header: value} from the table in docs/deploy.md ("Security headers")."""
+    section = DEPLOY_DOC.read_text().split("## Security headers", 1)[1].split("\n## ", 1)[0]
+    return dict(re.findall(r"^\| `([A-Za-z-]+)` \| `([^`]+)` \|", section, re.M))
+
+
+# Asks the app for its login page as nginx would pass it on, and runs the header middleware for
+# a logged-in user; prints the headers as JSON. The database is an empty in-memory one and no
+# broker is configured, so nothing leaves the process.
+HEADERS = SETUP + """
+import json
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
+from masterplan.security_headers import SecurityHeadersMiddleware
+
+page = Client().get("/masuk/", HTTP_HOST="masterplan.example.go.id", HTTP_X_FORWARDED_PROTO="https")
+request = RequestFactory().get("/")
+request.user = User(username="ketua")
+private = SecurityHeadersMiddleware(lambda request: HttpResponse())(request)
+print(json.dumps({"status": page.status_code, "headers": dict(page.headers),
+                  "private": private["Cache-Control"], "middleware": settings.MIDDLEWARE}))
+"""
+
+
+def test_documented_environment_sends_the_documented_security_headers():
+    documented = documented_headers()
+    assert {"Content-Security-Policy", "Permissions-Policy", "Cache-Control",
+            "Strict-Transport-Security"} <= set(documented)
+    env = clean_env(**{**documented_environment(), "DATABASE_URL": "sqlite://:memory:",
+                       "CELERY_BROKER_URL": "", "CELERY_RESULT_BACKEND": ""})
+    result = run(["-c", HEADERS], env)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["status"] == 200
+    sent = answer["headers"]
+    # django-csp writes the directives in no fixed order.
+    assert sorted(sent["Content-Security-Policy"].split("; ")) == sorted(
+        documented.pop("Content-Security-Policy").split("; "))
+    for header, value in documented.items():
+        if header != "Cache-Control":
+            assert sent.get(header) == value, header
+    assert answer["private"] == documented["Cache-Control"] == "private, no-store"
+    # The middleware reads request.user, so it must come after the authentication middleware.
+    middleware = answer["middleware"]
+    assert (middleware.index("masterplan.security_headers.SecurityHeadersMiddleware")
+            > middleware.index("django.contrib.auth.middleware.AuthenticationMiddleware"))
+    assert "csp.middleware.CSPMiddleware" in middleware
 
 
 # --- values derived from the environment -------------------------------------------------
