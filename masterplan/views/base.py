@@ -85,6 +85,7 @@ class VersionedUpdateView(UpdateView):
         try:
             self.object = save_versioned(form, self.request.user, save_related=self.save_related)
         except VersionConflict as conflict:
-            return self.render_to_response(self.get_context_data(form=form.rebased(conflict)))
+            return self.render_to_response(self.get_context_data(form=form.rebased(conflict)),
+                                           status=422)
         messages.success(self.request, self.success_message)
         return redirect(self.get_success_url())
