@@ -118,6 +118,11 @@ def _comparable(field, value):
     return result
 
 
+def same_value(field, a, b):
+    """Do two posted-style values of `field` mean the same (e.g. "12,50" and "12.5")?"""
+    return _comparable(field, a) == _comparable(field, b)
+
+
 def _set_data(data, key, value):
     """Put a posted-style value into (a mutable copy of) the form's data."""
     if isinstance(value, list) and hasattr(data, "setlist"):
@@ -239,7 +244,7 @@ class VersionedFormMixin:
             mine_value = _posted_value(self, name)
 
             def same(a, b, field=field):
-                return _comparable(field, a) == _comparable(field, b)
+                return same_value(field, a, b)
             before = base.get(name, _MISSING) if base is not None else _MISSING
             if before is not _MISSING and not same(before, theirs[name]):
                 plan["changed"].append(name)
