@@ -350,7 +350,7 @@ class Editing:
 def cases():
     for form_class, case in CASES.items():
         case.form_class = form_class
-        yield pytest.param(case, id=form_class.__name__)
+    return [pytest.param(case, id=form_class.__name__) for form_class, case in CASES.items()]
 
 
 @pytest.mark.parametrize("order", ["A-dulu", "B-dulu"])
