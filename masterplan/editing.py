@@ -1,10 +1,20 @@
 """The shared edit layer: no lost updates.
 
-Every edit form of a versioned object carries the object's `version` and a signed snapshot of
-the values the editor saw. Saving bumps the version with a conditional UPDATE, so of two people
-who loaded version 3, the first saves version 4 and the second is refused with a `VersionConflict`
-listing, field by field, what the other person changed. The refused form keeps the user's input
-and is rebased on the current version, so saving again is a deliberate overwrite.
+Every edit form of a versioned object carries the object's `version` and, signed, the values the
+editor loaded, as the browser posts them: the merge base. Saving bumps the version with a
+conditional UPDATE, so of two people who loaded version 3, the first saves version 4 and the
+second is refused with a `VersionConflict` (HTTP 422 in the views) listing, field by field, what
+the other person changed.
+
+The refused form is a three-way merge of the base, the editor's input and the current version
+(`VersionedFormMixin.rebased`): a field only the other person changed takes their value, a field
+only the editor changed keeps the editor's, and a field both changed to different values gets a
+required choice "isian Anda" / "isian mereka" (`pilihan__<field>`), so the form cannot be saved
+until every such field is chosen. Saving the refused form again therefore never reverts the other
+person's change silently. Grids that are fields of a form (yearly targets, KPI actuals, Bimtek
+notes) merge per cell; related rows saved with a form (a program's partners, KPIs and financing,
+an institution's members) merge as one block (`rows_values`, `rows_input_changed`). Grids of
+versioned rows (`save_versioned_rows`) merge row by row and skip rows the editor did not change.
 """
 
 from dataclasses import dataclass
@@ -15,6 +25,7 @@ from django.core import signing
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 _SNAPSHOT_SALT = "masterplan.editing.snapshot"
@@ -400,6 +411,8 @@ def bump_version(instance, user=None):
     """Record a change made outside a form (a service action) so open forms see a conflict."""
     model = type(instance)
     values = {"version": F("version") + 1}
+    if _has_field(model, "updated_at"):  # a workbook exported before must not overwrite it
+        values["updated_at"] = timezone.now()
     if user is not None and _has_field(model, "updated_by"):
         values["updated_by"] = user
     model._default_manager.filter(pk=instance.pk).update(**values)

@@ -105,7 +105,7 @@ def test_invalid_input_is_refused_with_a_message_and_nothing_saved(client, world
                                              "masterplan_pk": masterplan.pk})
     client.force_login(world.user("anggota"))
     response = client.post(url, form_data(masterplan, title="Baru", period_years="sepuluh"))
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Masukkan keseluruhan angka bilangan" in response.content.decode()
     stored = Masterplan.objects.get(pk=masterplan.pk)
     assert (stored.title, stored.version) == (masterplan.title, 1)
