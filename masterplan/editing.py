@@ -319,10 +319,6 @@ class VersionedFormMixin:
         form.add_error(None, conflict.message)
         return form
 
-    @property
-    def clash_choice_names(self):
-        return [CHOICE_PREFIX + name for name in self.clashes]
-
     def clash_fields(self):
         """The bound choice fields of the fields both people changed, for the template."""
         return [self[CHOICE_PREFIX + name] for name in self.clashes]
