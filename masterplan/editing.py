@@ -328,6 +328,46 @@ class VersionedFormMixin:
         return {}
 
 
+# --- plain forms guarded by a version elsewhere (a table saved as a whole) ------------------------
+
+def sign_base(form, exclude=("version", "snapshot")):
+    """The signed merge base of an unbound plain form: its fields as the browser posts them."""
+    return signing.dumps({"base": {name: data_value(form[name]) for name in form.fields
+                                   if name not in exclude}}, salt=_SNAPSHOT_SALT)
+
+
+def merge_plain(posted, fresh, exclude=("version", "snapshot")):
+    """Three-way merge of a refused plain form (`posted`, bound, with a `snapshot` from
+    sign_base) onto `fresh` (unbound, the current state). Returns (data, clashes): posted-style
+    data with the other person's values for the fields only they changed and the editor's for
+    the fields only the editor changed; a field both changed differently shows the other
+    person's value and is listed in `clashes` (labels) so the editor retypes theirs on purpose."""
+    try:
+        base = signing.loads(posted.data.get(posted.add_prefix("snapshot"), ""),
+                             salt=_SNAPSHOT_SALT)["base"]
+    except (signing.BadSignature, KeyError, TypeError):
+        base = None
+    data, clashes = {}, []
+    for name, field in fresh.fields.items():
+        if name in exclude:
+            continue
+        theirs = data_value(fresh[name])
+        data[fresh.add_prefix(name)] = theirs
+        if name not in posted.fields or (base is not None and name not in base):
+            continue  # a field the editor never saw (a row added meanwhile)
+        mine = _posted_value(posted, name)
+        if same_value(field, mine, theirs):
+            continue
+        if base is not None and same_value(field, mine, base[name]):
+            continue  # only they changed it
+        if base is not None and same_value(field, theirs, base[name]):
+            data[fresh.add_prefix(name)] = mine  # only the editor changed it
+            continue
+        label = getattr(posted, "merge_label", None)
+        clashes.append(label(name) if label else str(field.label))
+    return data, clashes
+
+
 # --- related rows (a formset or grid saved with the form) ---------------------------------------
 
 def rows_values(forms_):

@@ -224,3 +224,35 @@ def test_a_grid_row_changed_by_others_is_merged_and_rows_not_touched_are_not_con
     rows = [PerformanceAssessment.objects.get(pk=row.pk) for row in rows]
     assert (rows[0].rating, rows[0].note, rows[1].note) == ("baik", "Catatan rekan",
                                                             "Catatan rekan 2")
+
+
+def test_the_competitiveness_table_merges_cell_by_cell(client, world):
+    masterplan = world.masterplans["own"]
+    url = reverse("competitiveness", kwargs={"region_code": world.own.code})
+    client.force_login(world.user("ketua"))
+    page = client.get(url)
+    start = page_form(page, "version")
+    start.update({"city-new0-name": ["Kota Medan"], "ind-new0-name": ["Indeks layanan"],
+                  "cell-new0-own-value": ["10"]})
+    assert client.post(url, start).status_code == 302
+    loaded = page_form(client.get(url), "version")  # both people open the table now
+    city = masterplan.benchmark_cities.get()
+    indicator = masterplan.competitiveness_indicators.get()
+    own_cell, city_cell = f"cell-{indicator.pk}-own-value", f"cell-{indicator.pk}-{city.pk}-value"
+
+    assert client.post(url, {**loaded, own_cell: ["11"]}).status_code == 302  # Ani
+    client.force_login(world.user("anggota"))
+    refused = client.post(url, {**loaded, city_cell: ["20"]})  # Budi, another cell
+    assert refused.status_code == 422
+    again = page_form(refused, "version")
+    assert again[own_cell] == ["11"] and again[city_cell] == ["20"]
+    assert client.post(url, again).status_code == 302
+
+    loaded = page_form(client.get(url), "version")
+    client.force_login(world.user("ketua"))
+    assert client.post(url, {**loaded, own_cell: ["12"]}).status_code == 302
+    client.force_login(world.user("anggota"))
+    refused = client.post(url, {**loaded, own_cell: ["13"]})  # the same cell
+    assert refused.status_code == 422
+    assert "Indeks layanan — daerah sendiri (nilai)" in refused.content.decode()
+    assert page_form(refused, "version")[own_cell] == ["12"]  # theirs, until retyped
