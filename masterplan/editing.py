@@ -388,7 +388,8 @@ def rows_input_changed(bound_forms, base):
             if key not in base or (_comparable(field, _posted_value(form, name))
                                    != _comparable(field, base[key])):
                 return True
-    return bool(set(base) - seen)
+    # Rows the page showed but the post lacks count only if they held something.
+    return any(base[key] not in ("", []) for key in set(base) - seen)
 
 
 def save_versioned(form, user=None, save_related=None):

@@ -402,3 +402,43 @@ def test_a_field_both_changed_must_be_chosen(world, case, order):
     chosen[shown.add_prefix(CHOICE_PREFIX + name)] = choice
     editing.save(editing.form(chosen), editing.users[1])
     editing.assert_stored({name: kept})
+
+
+# --- related rows merged as one block --------------------------------------------------------
+
+def editor_page(editor):
+    """The institution page's post as loaded: the body form and every members row."""
+    forms_ = [editor.form, editor.members.management_form, *editor.members.forms]
+    return {form.add_prefix(name): data_value(form[name]) for form in forms_ for name in form.fields}
+
+
+@pytest.mark.parametrize("order", ["A-dulu", "B-dulu"])
+def test_members_changed_by_one_person_and_the_body_by_the_other_are_both_kept(world, order):
+    masterplan = own(world)
+    forum, _kwargs = _forum(world)
+
+    def editor(data=None):
+        return institutions.InstitutionEditor(
+            type(forum).objects.get(pk=forum.pk), masterplan, data)
+
+    loaded = editor_page(editor())
+    members = {"anggota-0-name": "Rina Komunitas", "anggota-0-position_title": "Relawan"}
+    body = {"name": "Forum Bandung Juara Baru"}
+    first, second = (members, body) if order == "A-dulu" else (body, members)
+    saved = editor({**loaded, **first})
+    assert saved.is_valid(), saved.form.errors
+    saved.save(world.user("ketua"))
+
+    refused = editor({**loaded, **second})
+    assert refused.is_valid()
+    with pytest.raises(VersionConflict) as conflict:
+        refused.save(world.user("anggota"))
+    refused.rebased(conflict.value)
+    assert not refused.form.clashes
+    # The page posted again: the merged body form over the member rows it shows.
+    again = editor({**editor_page(refused), **refused.form.data})
+    assert again.is_valid(), again.form.errors
+    again.save(world.user("anggota"))
+    stored = type(forum).objects.get(pk=forum.pk)
+    assert stored.name == "Forum Bandung Juara Baru"
+    assert institutions.member_lines(stored)[0].startswith("Rina Komunitas")
