@@ -5,7 +5,10 @@ edition), parses every sheet and returns a WorkbookDiff: per sheet, rows added, 
 field, old -> new) and removed, plus a digest of those changes. `apply(...)` recomputes the diff
 in one transaction with the masterplan row locked and applies it only if its digest is still the
 one the person previewed (else StalePreview carries the new diff); a versioned row changed in the
-meantime (StaleData) or a constraint violation rolls everything back.
+meantime (StaleData) or a constraint violation rolls everything back. A workbook that would
+change or remove a row saved in the app after the workbook's export time (Info "Stempel ekspor")
+is refused cell by cell (`changed_since_export`): the workbook holds no record of what it was
+exported with, so it cannot tell its own edits from stale values, and never reverts the app.
 
 The upload lifecycle of the browser (WorkbookImport: pending -> applied | cancelled) is at the
 bottom: start_import, refresh_preview, confirm_import, cancel_import.
