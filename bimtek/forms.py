@@ -1,11 +1,10 @@
 """Forms of the Bimtek pages; every edit form is versioned (masterplan/editing.py)."""
 
 from django import forms
-from django.core import signing
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from masterplan.editing import _SNAPSHOT_SALT, FieldChange, VersionedFormMixin
+from masterplan.editing import VersionedFormMixin
 
 from . import attachments, visits
 from .models import Report, ReportItemNote, Visit
@@ -91,8 +90,6 @@ class NotesForm(VersionedFormMixin, forms.ModelForm):
             self.fields[self.notes_name(item)] = forms.CharField(
                 label=_("Keterangan"), required=False, max_length=5000,
                 widget=forms.Textarea(attrs={"rows": 2}), initial=note.notes if note else "")
-        if self.instance.pk is not None and not self.is_bound:
-            self.initial["snapshot"] = self.signed_snapshot(self.instance)
 
     @staticmethod
     def held_name(item):
@@ -107,41 +104,21 @@ class NotesForm(VersionedFormMixin, forms.ModelForm):
         return [(item, self[self.held_name(item)], self[self.notes_name(item)])
                 for item in self.items]
 
-    # --- the version check, per activity --------------------------------------------------
+    # --- the version check, per activity: the notes are merged after a conflict like fields --
 
     def tracked_fields(self):
         return []
 
-    def note_values(self, report):
-        notes = {note.item_id: note for note in ReportItemNote.objects.filter(report=report)}
-        values = {}
+    def extra_merge_fields(self):
+        return [name for item in self.items for name in (self.held_name(item),
+                                                         self.notes_name(item))]
+
+    def merge_label(self, name):
         for item in self.items:
-            note = notes.get(item.pk)
-            values[str(item.pk)] = [HELD_DISPLAY[note.held] if note else "",
-                                    note.notes if note else ""]
-        return values
-
-    def signed_snapshot(self, report):
-        return signing.dumps(self.note_values(report), salt=_SNAPSHOT_SALT)
-
-    def conflict_changes(self, current):
-        seen = self.loaded_snapshot()
-        now = self.note_values(current)
-        changes = []
-        for item in self.items:
-            before = seen.get(str(item.pk), ["", ""])
-            after = now[str(item.pk)]
-            if before != after:
-                changes.append(FieldChange(
-                    item.text or _("Kegiatan %(n)s") % {"n": item.position},
-                    " — ".join(part for part in before if part),
-                    " — ".join(part for part in after if part)))
-        return changes
-
-    def rebased(self, conflict):
-        form = super().rebased(conflict)
-        form.data[self.add_prefix("snapshot")] = self.signed_snapshot(conflict.current)
-        return form
+            if name in (self.held_name(item), self.notes_name(item)):
+                text = item.text or _("Kegiatan %(n)s") % {"n": item.position}
+                return f"{text} — {self.fields[name].label}"
+        return super().merge_label(name)
 
     def rebase_kwargs(self):
         return {"items": self.items}

@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from masterplan.editing import VersionedFormMixin
+from masterplan.editing import VersionedFormMixin, sign_base
 
 from .models import BenchmarkScope, Interpretation, OutlookAnalysis, PerformanceAssessment, ReadinessEntry
 
@@ -80,9 +80,11 @@ class CompetitivenessForm(forms.Form):
     BLANK_ROWS = 2
 
     version = forms.IntegerField(widget=forms.HiddenInput)
+    snapshot = forms.CharField(widget=forms.HiddenInput, required=False)  # the merge base
 
     def __init__(self, *args, cities, indicators, cells, **kwargs):
         super().__init__(*args, **kwargs)
+        self.initial["snapshot"] = lambda: sign_base(self)
         self.cities = list(cities)
         self.indicators = list(indicators)
         self.city_keys = [str(city.pk) for city in self.cities] + [
@@ -151,6 +153,20 @@ class CompetitivenessForm(forms.Form):
             if name.lower() in seen:
                 self.add_error(f"{kind}-{key}-name", message % {"name": name})
             seen.add(name.lower())
+
+    def merge_label(self, name):
+        """A field named for a person: the row (and column) it belongs to."""
+        kind, key, *rest = name.split("-")
+        names = {"city": {str(city.pk): city.name for city in self.cities},
+                 "ind": {str(ind.pk): ind.name for ind in self.indicators},
+                 "cell": {str(ind.pk): ind.name for ind in self.indicators}}
+        row = names.get(kind, {}).get(key, key)
+        label = str(self.fields[name].label)
+        if kind == "cell":
+            cities = {str(city.pk): city.name for city in self.cities}
+            column = cities.get(rest[0], _("daerah sendiri"))
+            return f"{row} — {column} ({label.lower()})"
+        return f"{label} “{row}”"
 
     # Row helpers for the template.
     def city_rows(self):

@@ -30,7 +30,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan.editing import FieldChange, VersionedFormMixin, save_versioned
+from masterplan.editing import FieldChange, VersionedFormMixin, rows_input_changed, rows_values, save_versioned
 from swot import rows as ordered
 
 from .models import Institution, InstitutionKind, InstitutionMember, MemberRole, Opd
@@ -223,8 +223,6 @@ class InstitutionForm(VersionedFormMixin, forms.ModelForm):
             number, date = DECREE_LABELS[kind]
             self.fields["decree_number"].label = number
             self.fields["decree_date"].label = date
-        if self.instance.pk is not None:
-            self.initial.setdefault("members_snapshot", sign_members(self.instance))
 
     def tracked_fields(self):
         return [name for name in super().tracked_fields() if name in BODY_FIELDS[self.kind]]
@@ -249,22 +247,31 @@ class InstitutionForm(VersionedFormMixin, forms.ModelForm):
             self.add_error("decree_number", _("Isi nomor keputusan bersama tanggalnya."))
         return cleaned
 
+    # InstitutionEditor signs {"lines": member_lines, "rows": the member rows as loaded} into it.
+    def loaded_members(self):
+        try:
+            loaded = signing.loads(self.data.get(self.add_prefix("members_snapshot"), ""),
+                                   salt=_MEMBERS_SALT)
+        except signing.BadSignature:
+            return {}
+        return loaded if isinstance(loaded, dict) and "lines" in loaded else {}
+
+    def members_changed_by_others(self, current):
+        return self.loaded_members().get("lines") != member_lines(current)
+
     def conflict_changes(self, current):
         changes = super().conflict_changes(current)
-        try:
-            seen = signing.loads(self.data.get(self.add_prefix("members_snapshot"), ""),
-                                 salt=_MEMBERS_SALT)
-        except signing.BadSignature:
-            seen = []
+        seen = self.loaded_members().get("lines", [])
         now = member_lines(current)
         if seen != now:
             changes.append(FieldChange(_("Anggota"), "; ".join(seen), "; ".join(now)))
         return changes
 
-    def rebased(self, conflict):
-        self.data = self.data.copy()
-        self.data[self.add_prefix("members_snapshot")] = sign_members(conflict.current)
-        return super().rebased(conflict)
+    def rebased(self, conflict, related=None, members_snapshot=None):
+        if members_snapshot is not None:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("members_snapshot")] = members_snapshot
+        return super().rebased(conflict, related=related)
 
 
 def member_line(member):
@@ -280,8 +287,11 @@ def member_lines(institution):
             .order_by("position", "pk")]
 
 
-def sign_members(institution):
-    return signing.dumps(member_lines(institution), salt=_MEMBERS_SALT)
+def sign_members(institution, members_formset):
+    """The members as loaded: lines to list a concurrent change, and the rows as posted, to tell
+    whether the editor changed them."""
+    return signing.dumps({"lines": member_lines(institution), "rows": rows_values(
+        [members_formset.management_form, *members_formset.forms])}, salt=_MEMBERS_SALT)
 
 
 class MemberForm(forms.ModelForm):
@@ -397,8 +407,12 @@ class InstitutionEditor:
             data, instance=institution, prefix=self.prefix, queryset=queryset,
             form_kwargs={"kind": self.kind, "region": region})
         self.errors = []  # messages about the body as a whole
+        if data is None and institution.pk is not None:
+            self.form.initial["members_snapshot"] = sign_members(institution, self.members)
 
     def is_valid(self):
+        if self.form.keeps_theirs():  # after a conflict: the other person's members stay
+            return self.form.is_valid()
         valid = self.form.is_valid() & self.members.is_valid()
         if valid:
             message = forum_contact_error(self.kind, bool(self.members.kept()),
@@ -418,6 +432,8 @@ class InstitutionEditor:
         if form.instance.pk is None:
             form.instance.masterplan = self.masterplan
             form.instance.kind = self.kind
+        if form.keeps_theirs():  # after a conflict the editor kept the other person's members
+            return save_versioned(form, user)
         return save_versioned(form, user, save_related=self._save_members)
 
     def _save_members(self, institution):
@@ -441,9 +457,22 @@ class InstitutionEditor:
             position += 1
 
     def rebased(self, conflict):
-        """The same input on the current version, showing what the other person changed."""
-        self.form = self.form.rebased(conflict)
-        self.members.instance = conflict.current
+        """The merged input on the current version. The members are merged as one block:
+        changed by the other person only -> theirs are shown; changed by both (to something
+        else) -> the editor must choose; changed by the editor only -> kept."""
+        current = conflict.current
+        theirs = InstitutionEditor(current, self.masterplan)
+        related = None
+        if self.form.members_changed_by_others(current):
+            rows = [self.members.management_form, *self.members.forms]
+            if not rows_input_changed(rows, self.form.loaded_members().get("rows")):
+                self.members = theirs.members
+            elif self.members.has_changed():
+                related = (_("Anggota"), _("tabel anggota di halaman ini"),
+                           "; ".join(member_lines(current)))
+        self.form = self.form.rebased(conflict, related=related,
+                                      members_snapshot=sign_members(current, theirs.members))
+        self.members.instance = current
         return self
 
 

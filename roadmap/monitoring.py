@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -41,14 +40,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan.editing import FieldChange, VersionedFormMixin, save_versioned
+from masterplan.editing import VersionedFormMixin, save_versioned
 from masterplan.form_messages import escape_percent
 from readiness import services as readiness_services
 from readiness.forms import plain_decimal
 from readiness.scoring import mean_index
 from swot import rows as ordered
 from swot.models import Direction
-from swot.targets import NumberField, display_number
+from swot.targets import NumberField
 
 from .charts import ROMAN, quarter_label
 from .models import KpiActual, KpiTarget, MonitoringFrequency, MonitoringRecord, Program, ProgramKpi
@@ -69,7 +68,6 @@ RECORD_LABELS = {
     "followup_when": gettext_lazy("Kapan (when)"),
     "followup_who": gettext_lazy("Siapa (who)"),
 }
-_ACTUALS_SALT = "roadmap.monitoring.actuals"
 
 
 # --- periods ---------------------------------------------------------------------------------
@@ -164,8 +162,6 @@ def current_actuals(record):
 class RecordForm(VersionedFormMixin, forms.ModelForm):
     """A monitoring record with its grid of KPI actuals (one input per KPI of the program)."""
 
-    actuals_snapshot = forms.CharField(widget=forms.HiddenInput, required=False)
-
     class Meta:
         model = MonitoringRecord
         fields = ["year", "quarter", "progress_percent", "works", "not_works", "improve",
@@ -209,12 +205,6 @@ class RecordForm(VersionedFormMixin, forms.ModelForm):
                                 % names,
                                 "max_digits": too_long, "max_decimal_places": too_long,
                                 "max_whole_digits": too_long})
-        if self.instance.pk is not None:
-            self.initial["actuals_snapshot"] = self._sign(current)
-
-    def _sign(self, actuals):
-        return signing.dumps({str(kpi.pk): display_number(actuals.get(kpi.pk))
-                              for kpi in self.kpis}, salt=_ACTUALS_SALT)
 
     def rebase_kwargs(self):
         return {"program": self.program}
@@ -262,27 +252,15 @@ class RecordForm(VersionedFormMixin, forms.ModelForm):
                     self.add_error("year", duplicate_message(year, quarter))
         return cleaned
 
-    # The actuals are part of what the editor saw: a concurrent change is listed in the conflict.
-    def conflict_changes(self, current):
-        changes = super().conflict_changes(current)
-        try:
-            seen = signing.loads(self.data.get(self.add_prefix("actuals_snapshot"), ""),
-                                 salt=_ACTUALS_SALT)
-        except signing.BadSignature:
-            seen = {}
-        now = current_actuals(current)
-        for kpi in self.kpis:
-            before, after = seen.get(str(kpi.pk), ""), display_number(now.get(kpi.pk))
-            if before != after:
-                changes.append(FieldChange(_("Realisasi %(kpi)s") % {"kpi": kpi.name}, before,
-                                           after))
-        return changes
+    # The actuals are part of what the editor saw: merged after a conflict like fields.
+    def extra_merge_fields(self):
+        return [actual_field_name(kpi.pk) for kpi in self.kpis]
 
-    def rebased(self, conflict):
-        self.data = self.data.copy()
-        self.data[self.add_prefix("actuals_snapshot")] = self._sign(
-            current_actuals(conflict.current))
-        return super().rebased(conflict)
+    def merge_label(self, name):
+        for kpi in self.kpis:
+            if name == actual_field_name(kpi.pk):
+                return _("Realisasi %(kpi)s") % {"kpi": kpi.name}
+        return super().merge_label(name)
 
 
 def duplicate_message(year, quarter):

@@ -51,7 +51,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan.editing import FieldChange, VersionedFormMixin, save_versioned
+from masterplan.editing import FieldChange, VersionedFormMixin, rows_input_changed, rows_values, save_versioned
 from masterplan.guide import guide
 from masterplan.models import Dimension, DimensionElement
 from readiness.forms import plain_decimal
@@ -618,8 +618,6 @@ class ProgramForm(VersionedFormMixin, forms.ModelForm):
             self.fields[name].required = False
         self.fields["infrastructure_kind"].choices = [("", _("— bukan infrastruktur —")),
                                                       *self.fields["infrastructure_kind"].choices[1:]]
-        if self.instance.pk is not None:
-            self.initial["related_snapshot"] = _sign(related_summary(self.instance))
 
     def rebase_kwargs(self):
         return {"masterplan": self.masterplan}
@@ -643,13 +641,18 @@ class ProgramForm(VersionedFormMixin, forms.ModelForm):
 
     # Partners, KPIs and financing are part of what the editor saw: a concurrent change of them
     # is listed in the conflict like a change of a field.
+    # ProgramEditor signs {"summary": related_summary, "rows": the rows as loaded} into it.
+    def loaded_related(self):
+        try:
+            loaded = signing.loads(self.data.get(self.add_prefix("related_snapshot"), ""),
+                                   salt=_RELATED_SALT)
+        except signing.BadSignature:
+            return {}
+        return loaded if isinstance(loaded, dict) and "summary" in loaded else {}
+
     def conflict_changes(self, current):
         changes = super().conflict_changes(current)
-        try:
-            seen = signing.loads(self.data.get(self.add_prefix("related_snapshot"), ""),
-                                 salt=_RELATED_SALT)
-        except signing.BadSignature:
-            seen = {}
+        seen = self.loaded_related().get("summary", {})
         now = related_summary(current)
         for label in [*seen, *(label for label in now if label not in seen)]:
             before, after = seen.get(label, ""), now.get(label, "")
@@ -657,10 +660,14 @@ class ProgramForm(VersionedFormMixin, forms.ModelForm):
                 changes.append(FieldChange(label, before, after))
         return changes
 
-    def rebased(self, conflict):
-        self.data = self.data.copy()
-        self.data[self.add_prefix("related_snapshot")] = _sign(related_summary(conflict.current))
-        return super().rebased(conflict)
+    def related_changed_by_others(self, current):
+        return self.loaded_related().get("summary") != related_summary(current)
+
+    def rebased(self, conflict, related=None, related_snapshot=None):
+        if related_snapshot is not None:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("related_snapshot")] = related_snapshot
+        return super().rebased(conflict, related=related)
 
     # For the template: checkbox groups.
     def _chosen(self, name):
@@ -810,6 +817,18 @@ class ProgramEditor:
         self.kpis = kpi_formset(data, instance=instance, prefix="kpi", queryset=kpis,
                                 form_kwargs={"years": self.years})
         self.financing = FinancingForm(data, program=instance, years=self.years)
+        if existing and data is None:
+            self.form.initial["related_snapshot"] = self.signed_related()
+
+    def related_forms(self):
+        return [self.partners.management_form, *self.partners.forms,
+                self.kpis.management_form, *self.kpis.forms, self.financing]
+
+    def signed_related(self):
+        """The partners, KPIs and financing as loaded: a summary to list a concurrent change,
+        and the rows as posted, to tell whether the editor changed them."""
+        return _sign({"summary": related_summary(self.program),
+                      "rows": rows_values(self.related_forms())})
 
     @property
     def program(self):
@@ -827,6 +846,8 @@ class ProgramEditor:
     def is_valid(self):
         """All forms valid and no KPI target or financing outside the program's years (checked
         whenever the years themselves are valid, so every message shows at once)."""
+        if self.form.keeps_theirs():  # after a conflict: the other person's rows stay
+            return self.form.is_valid()
         valid = all([self.form.is_valid(), self.partners.is_valid(), self.kpis.is_valid(),
                      self.financing.is_valid()])
         start, end = (self.form.cleaned_data.get(name) for name in ("start_year", "end_year"))
@@ -863,15 +884,17 @@ class ProgramEditor:
             program.masterplan = self.masterplan
             program.position = ordered.next_position(Program.objects.filter(
                 masterplan=self.masterplan, element=self.form.cleaned_data["element"]))
-        kpi_forms = list(self._kpi_forms())
-        amounts = self.financing.amounts()
+        keep_theirs = self.form.keeps_theirs()  # the other person's rows, after a conflict
+        kpi_forms = [] if keep_theirs else list(self._kpi_forms())
+        amounts = {} if keep_theirs else self.financing.amounts()
 
         def save_related(saved):
             check_program(saved)
-            self.partners.instance = saved
-            self.partners.save()
-            self._save_kpis(saved, kpi_forms, user)
-            set_financing(saved, amounts)
+            if not keep_theirs:
+                self.partners.instance = saved
+                self.partners.save()
+                self._save_kpis(saved, kpi_forms, user)
+                set_financing(saved, amounts)
             if saved.is_quick_win:
                 QuickWin.objects.get_or_create(program=saved)
 
@@ -900,8 +923,32 @@ class ProgramEditor:
                 kpi.save()
             set_kpi_targets(kpi, form.targets())
 
+    def related_input_changed(self):
+        """Do the posted partner, KPI and financing rows differ from the stored ones?"""
+        return self.partners.has_changed() or self.kpis.has_changed() or \
+            self.financing.has_changed()
+
     def rebased(self, conflict):
-        self.form = self.form.rebased(conflict)
+        """The merged input on the current version. Partners, KPIs and financing are merged as
+        one block: changed by the other person only -> theirs are shown; changed by both (to
+        something else) -> the editor must choose; changed by the editor only -> kept."""
+        current = conflict.current
+        theirs = ProgramEditor(self.masterplan, instance=current)
+        related = None
+        if self.form.related_changed_by_others(current):
+            mine_changed = rows_input_changed(self.related_forms(),
+                                              self.form.loaded_related().get("rows"))
+            if not mine_changed:  # show theirs: the rows of the current program, unbound
+                self.partners, self.kpis, self.financing = \
+                    theirs.partners, theirs.kpis, theirs.financing
+            elif self.partners.has_changed() or self.kpis.has_changed() or \
+                    self.financing.has_changed():
+                related = (_("Mitra, KPI dan pembiayaan"),
+                           _("tabel mitra, KPI dan pembiayaan di halaman ini"),
+                           "; ".join(f"{label}: {value}" for label, value
+                                     in related_summary(current).items()))
+        self.form = self.form.rebased(conflict, related=related,
+                                      related_snapshot=theirs.signed_related())
         return self
 
 

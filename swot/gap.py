@@ -17,7 +17,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan.editing import FieldChange, VersionedFormMixin, save_versioned
+from masterplan.editing import VersionedFormMixin, save_versioned
 from masterplan.models import Dimension
 from readiness.models import ReadinessElement, ReadinessEntry
 
@@ -133,13 +133,8 @@ class GapRowForm(VersionedFormMixin, forms.ModelForm):
     def rebase_kwargs(self):
         return {"masterplan": self.masterplan}
 
-    def tracked_fields(self):
-        return [*super().tracked_fields(), "dimension", "readiness_element"]
-
-    def conflict_changes(self, current):
-        labels = {"dimension": _("Dimensi"), "readiness_element": _("Elemen kesiapan")}
-        return [FieldChange(labels.get(change.label, change.label), change.before, change.after)
-                for change in super().conflict_changes(current)]
+    def extra_merge_fields(self):
+        return ["subject"]
 
     def clean(self):
         cleaned = super().clean()

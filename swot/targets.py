@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -33,7 +32,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan.editing import FieldChange, VersionedFormMixin, save_versioned
+from masterplan.editing import VersionedFormMixin, save_versioned
 from masterplan.models import Dimension
 from readiness.forms import plain_decimal
 
@@ -44,8 +43,6 @@ NO_INDICATOR = "no_indicator"
 NO_BASELINE = "no_baseline"
 NO_FINAL_TARGET = "no_final_target"
 WRONG_DIRECTION = "wrong_direction"
-
-_TARGETS_SALT = "swot.targets.snapshot"
 
 
 def display_number(value):
@@ -86,24 +83,6 @@ class NumberField(forms.DecimalField):
         except ValidationError as error:
             raise ValidationError(self.error_messages["invalid"], code="invalid",
                                   params={"value": value}) from error
-
-
-def _decimal_changes(changes, labels):
-    """Conflict values of decimal fields as people write them (10.0000 -> 10)."""
-    result = []
-    for change in changes:
-        if change.label in labels:
-            change = FieldChange(change.label, *(_as_number(value) for value in
-                                                 (change.before, change.after)))
-        result.append(change)
-    return result
-
-
-def _as_number(text):
-    try:
-        return display_number(Decimal(text)) if text else text
-    except InvalidOperation:
-        return text
 
 
 # --- sasaran -----------------------------------------------------------------------------------
@@ -166,8 +145,6 @@ def target_field_name(year):
 class IndicatorForm(VersionedFormMixin, forms.ModelForm):
     """An indicator with its yearly target grid: one localized input per year of the period."""
 
-    targets_snapshot = forms.CharField(widget=forms.HiddenInput, required=False)
-
     class Meta:
         model = Indicator
         fields = ["name", "unit", "direction", "baseline_year", "baseline_value", "data_source",
@@ -199,16 +176,10 @@ class IndicatorForm(VersionedFormMixin, forms.ModelForm):
                 initial=plain_decimal(current[year]) if year in current else None,
                 error_messages={"invalid": message, "max_digits": too_long,
                                 "max_decimal_places": too_long, "max_whole_digits": too_long})
-        if self.instance.pk is not None:
-            self.initial["targets_snapshot"] = self._sign(current)
 
     @staticmethod
     def current_targets(indicator):
         return {target.year: target.value for target in indicator.targets.all()}
-
-    def _sign(self, targets):
-        return signing.dumps({str(year): display_number(targets.get(year)) for year in self.years},
-                             salt=_TARGETS_SALT)
 
     def rebase_kwargs(self):
         return {"sasaran": self.sasaran}
@@ -233,29 +204,14 @@ class IndicatorForm(VersionedFormMixin, forms.ModelForm):
                 % {"year": self.masterplan.start_year})
         return cleaned
 
-    # The yearly targets are part of what the editor saw: a concurrent change of a target is
-    # listed in the conflict like a change of a field.
-    def conflict_changes(self, current):
-        changes = _decimal_changes(super().conflict_changes(current),
-                                   {str(self.fields["baseline_value"].label)})
-        try:
-            seen = signing.loads(self.data.get(self.add_prefix("targets_snapshot"), ""),
-                                 salt=_TARGETS_SALT)
-        except signing.BadSignature:
-            seen = {}
-        now = self.current_targets(current)
-        for year in self.years:
-            after = display_number(now.get(year))
-            before = seen.get(str(year), "")
-            if before != after:
-                changes.append(FieldChange(_("Target %(year)s") % {"year": year}, before, after))
-        return changes
+    # The yearly targets are part of what the editor saw: merged after a conflict like fields.
+    def extra_merge_fields(self):
+        return [target_field_name(year) for year in self.years]
 
-    def rebased(self, conflict):
-        self.data = self.data.copy()
-        self.data[self.add_prefix("targets_snapshot")] = self._sign(
-            self.current_targets(conflict.current))
-        return super().rebased(conflict)
+    def merge_label(self, name):
+        if name.startswith("target_"):
+            return _("Target %(year)s") % {"year": name.removeprefix("target_")}
+        return super().merge_label(name)
 
 
 def save_targets(indicator, targets):

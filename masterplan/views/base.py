@@ -81,10 +81,15 @@ class VersionedUpdateView(UpdateView):
     def save_related(self, obj):
         """Save formsets belonging to the form; runs in the same transaction."""
 
+    def form_invalid(self, form):
+        """Refused input (or a conflict's choice not made yet) answers 422, like a conflict."""
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
     def form_valid(self, form):
         try:
             self.object = save_versioned(form, self.request.user, save_related=self.save_related)
         except VersionConflict as conflict:
-            return self.render_to_response(self.get_context_data(form=form.rebased(conflict)))
+            return self.render_to_response(self.get_context_data(form=form.rebased(conflict)),
+                                           status=422)
         messages.success(self.request, self.success_message)
         return redirect(self.get_success_url())

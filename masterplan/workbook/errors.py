@@ -84,6 +84,12 @@ MESSAGES = {
     "missing_own_column": ("kolom wilayah sendiri (kunci “own”) tidak ada",
                            "the region's own column (key “own”) is missing"),
     # Applying.
+    "changed_in_app": ("baris ini diubah di aplikasi oleh {who} pada {when}, setelah buku kerja "
+                       "diekspor; isian “{value}” di aplikasi tidak ditimpa. Unduh ulang buku kerja "
+                       "lalu masukkan lagi perubahan Anda",
+                       "this row was changed in the app by {who} at {when}, after the workbook "
+                       "was exported; the app's value “{value}” is not overwritten. Download the "
+                       "workbook again and re-enter your changes"),
     "conflict": ("perubahan bertabrakan dengan data lain: {detail}", "the changes collide with other data: {detail}"),
 }
 

@@ -1,5 +1,6 @@
 """Export: the masterplan workbook as an openpyxl Workbook (Info first, then every sheet)."""
 
+import datetime
 import io
 from dataclasses import dataclass
 
@@ -17,6 +18,8 @@ CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.shee
 INFO_REGION_CODE = "Kode wilayah"
 INFO_EDITION = "Edisi panduan"
 INFO_EXPORTED_AT = "Diekspor pada"
+# The exact export time (UTC): a row changed in the app after it is not overwritten by an import.
+INFO_EXPORT_STAMP = "Stempel ekspor"
 
 
 class NoCurrentMasterplan(Exception):
@@ -44,6 +47,7 @@ def info_rows(masterplan, exported_at):
         ("Judul masterplan", masterplan.title),
         ("Periode", f"{masterplan.start_year}–{masterplan.end_year}"),
         (INFO_EXPORTED_AT, timezone.localtime(exported_at).strftime("%Y-%m-%d %H:%M")),
+        (INFO_EXPORT_STAMP, exported_at.astimezone(datetime.UTC).isoformat()),
     ]
 
 

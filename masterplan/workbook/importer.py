@@ -5,12 +5,16 @@ edition), parses every sheet and returns a WorkbookDiff: per sheet, rows added, 
 field, old -> new) and removed, plus a digest of those changes. `apply(...)` recomputes the diff
 in one transaction with the masterplan row locked and applies it only if its digest is still the
 one the person previewed (else StalePreview carries the new diff); a versioned row changed in the
-meantime (StaleData) or a constraint violation rolls everything back.
+meantime (StaleData) or a constraint violation rolls everything back. A workbook that would
+change or remove a row saved in the app after the workbook's export time (Info "Stempel ekspor")
+is refused cell by cell (`changed_since_export`): the workbook holds no record of what it was
+exported with, so it cannot tell its own edits from stale values, and never reverts the app.
 
 The upload lifecycle of the browser (WorkbookImport: pending -> applied | cancelled) is at the
 bottom: start_import, refresh_preview, confirm_import, cancel_import.
 """
 
+import datetime
 import hashlib
 import json
 import uuid
@@ -24,7 +28,7 @@ from django.utils import timezone
 from . import safety
 from .base import Context, Row, Sheet, StaleData, clean_text
 from .errors import CellError, ErrorList, WorkbookError
-from .export import INFO_EDITION, INFO_REGION_CODE
+from .export import INFO_EDITION, INFO_EXPORT_STAMP, INFO_REGION_CODE
 from .registry import INFO_TITLE, sheets_for
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
@@ -165,6 +169,7 @@ def parse_workbook(masterplan, data):
     sheets = sheets_for(masterplan, ctx)
     sheet_data = safety.read_sheets(data, [INFO_TITLE] + [sheet.title for sheet in sheets])
     check_info(sheet_data.get(INFO_TITLE), masterplan)
+    ctx.exported_at = export_stamp(sheet_data.get(INFO_TITLE))
     errors, parsed = [], []
     for sheet in sheets:
         if sheet.title not in sheet_data:
@@ -216,12 +221,53 @@ def _field_change(sheet, new_row, old_row, name, old, new):
     return FieldChange(name, str(label), old, new, sheet.display(name, old), sheet.display(name, new))
 
 
+def export_stamp(info):
+    """The exact export time of the workbook (None for a workbook without the stamp)."""
+    stamp = info_values(info).get(INFO_EXPORT_STAMP.casefold(), "")
+    try:
+        exported_at = datetime.datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return exported_at if exported_at.tzinfo else None
+
+
+def changed_since_export(sheet_diffs, exported_at):
+    """A cell the import would change in a row someone changed in the app after the export would
+    silently revert that person's change (the workbook still holds the old value): one CellError
+    per such cell. Rows added in the app after the export would be removed: one per row."""
+    if exported_at is None:
+        return []
+    errors = []
+    for sheet_diff in sheet_diffs:
+        for change in sheet_diff.changes:
+            obj = change.current.obj if change.current is not None else None
+            updated_at = getattr(obj, "updated_at", None)
+            if change.kind == ADDED or updated_at is None or updated_at <= exported_at:
+                continue
+            params = {"who": str(getattr(obj, "updated_by", None) or "pengguna lain"),
+                      "when": timezone.localtime(updated_at).strftime("%Y-%m-%d %H:%M")}
+            if change.kind == REMOVED:
+                errors.append(CellError("changed_in_app", sheet_diff.sheet.title, None, None,
+                                        {**params, "value": change.label}))
+                continue
+            for field_change in change.fields:
+                errors.append(CellError("changed_in_app", sheet_diff.sheet.title, change.line,
+                                        field_change.label,
+                                        {**params, "value": field_change.old_display or "—"}))
+    return errors
+
+
 def preview(masterplan, data):
     """The WorkbookDiff of the workbook `data` (bytes) against the masterplan; WorkbookError if the
-    file is refused. Saves nothing."""
+    file is refused (also when it would overwrite a row changed in the app after the export).
+    Saves nothing."""
     ctx, parsed = parse_workbook(masterplan, data)
-    return WorkbookDiff([SheetDiff(sheet, diff_sheet(sheet, current, rows))
+    diff = WorkbookDiff([SheetDiff(sheet, diff_sheet(sheet, current, rows))
                          for sheet, current, rows in parsed], ctx)
+    errors = changed_since_export(diff.sheets, getattr(ctx, "exported_at", None))
+    if errors:
+        raise WorkbookError(errors)
+    return diff
 
 
 # --- applying --------------------------------------------------------------------------------

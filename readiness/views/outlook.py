@@ -3,12 +3,11 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.formats import localize_input
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from masterplan import access
-from masterplan.editing import VersionConflict
+from masterplan.editing import VersionConflict, merge_plain, sign_base
 from masterplan.views.base import MasterplanMixin, VersionedUpdateView
 
 from .. import services
@@ -70,13 +69,18 @@ class CompetitivenessView(MasterplanMixin, FormView):
         return redirect("competitiveness", region_code=self.region.code)
 
     def conflict(self, conflict):
-        """The current table with the user's input laid over it: saving again overwrites."""
+        """The current table merged with the user's input (editing.merge_plain): cells only the
+        other person changed show theirs, cells only the user changed keep the user's, and cells
+        both changed show theirs and are named, so the user retypes theirs on purpose."""
         fresh, outlook = self.build_form()
-        data = {name: localize_input(fresh[name].value()) for name in fresh.fields
-                if fresh[name].value() not in (None, False)}
-        data.update((key, value) for key, value in self.request.POST.items() if key in fresh.fields)
-        data["version"] = str(outlook.version)
+        posted, _outlook = self.build_form(self.request.POST)
+        data, clashes = merge_plain(posted, fresh)
+        data.update(version=str(outlook.version), snapshot=sign_base(fresh))
         form, _outlook = self.build_form(data)
         form.is_valid()
         form.add_error(None, conflict.message)
+        if clashes:
+            form.add_error(None, _(
+                "Isian ini diubah oleh kalian berdua; isian mereka ditampilkan, ketik lagi isian "
+                "Anda bila ingin menggantinya: %(fields)s.") % {"fields": ", ".join(clashes)})
         return self.render_to_response(self.get_context_data(form=form), status=422)

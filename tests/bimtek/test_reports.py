@@ -28,7 +28,7 @@ LOCKED = "Laporan sudah ditandatangani kedua pihak; tidak dapat diubah."
 def notes_data(report, items, **values):
     """POST data of the notes grid as loaded now, with `values` ({item: (held, notes)}) changed."""
     form = NotesForm(instance=report, items=items)
-    data = {"version": str(report.version), "snapshot": form.initial["snapshot"]}
+    data = {"version": str(report.version), "snapshot": form["snapshot"].value()}
     for item in items:
         held, text = values.get(item, ("", ""))
         data[f"held_{item.pk}"] = held
@@ -141,11 +141,14 @@ def test_notes_grid_is_all_or_nothing_on_a_conflict(client, world):
 
     assert response.status_code == 422
     form = response.context["form"]
-    assert [change.after for change in form.conflict.changes] == [
-        "Tidak terlaksana — Versi orang lain"]
+    assert [(change.after, change.clash) for change in form.conflict.changes] == [
+        ("Tidak terlaksana", True), ("Versi orang lain", True)]
     assert fingerprint(report) == before  # nothing of the grid was saved
-    # Saving the rebased form again is a deliberate overwrite.
+    # Both changed item 3: saving again needs a choice per field; here the user keeps theirs.
     rebased = {key: form.data[key] for key in data}
+    assert client.post(url("bimtek_notes"), rebased).status_code == 422
+    rebased.update({f"pilihan__held_{items[2].pk}": "anda",
+                    f"pilihan__notes_{items[2].pk}": "anda"})
     assert client.post(url("bimtek_notes"), rebased).status_code == 302
     assert ReportItemNote.objects.get(report=report, item=items[2]).notes == "Juga versi saya"
 

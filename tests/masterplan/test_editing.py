@@ -37,25 +37,53 @@ def test_second_save_from_the_same_version_is_refused_with_the_other_change(worl
     assert (stored.title, stored.period_years, stored.version) == ("Judul dari Ani", 10, 2)
 
 
-def test_rebased_form_keeps_input_and_saves_on_purpose(world):
+def test_a_field_both_changed_must_be_chosen_before_saving_again(world):
     masterplan = world.masterplans["own"]
-    stale = form_data(masterplan, title="Versi lama")
+    stale = form_data(masterplan, title="Versi saya")
     Masterplan.objects.filter(pk=masterplan.pk).update(version=5, title="Versi orang lain")
     form = MasterplanForm(stale, instance=Masterplan.objects.get(pk=masterplan.pk))
     assert form.is_valid()
     with pytest.raises(VersionConflict) as raised:
         save_versioned(form, world.user("ketua"))
     rebased = form.rebased(raised.value)
-    assert rebased["title"].value() == "Versi lama"
-    assert rebased.conflict.changes[0].after == "Versi orang lain"
-    # Submitting the rebased page again is a deliberate overwrite.
+    assert rebased["title"].value() == "Versi saya"
+    [change] = rebased.conflict.changes
+    assert (change.after, change.mine, change.clash) == ("Versi orang lain", "Versi saya", True)
+    # Submitting the rebased page again without choosing is refused with a message.
     resubmitted = MasterplanForm(rebased.data, instance=Masterplan.objects.get(pk=masterplan.pk))
-    assert resubmitted.is_valid()
-    save_versioned(resubmitted, world.user("ketua"))
-    assert Masterplan.objects.get(pk=masterplan.pk).title == "Versi lama"
+    assert not resubmitted.is_valid()
+    assert resubmitted.errors["pilihan__title"] == [
+        "Pilih isian yang disimpan untuk “Judul”: isian Anda atau isian mereka."]
+    for choice, title in (("mereka", "Versi orang lain"), ("anda", "Versi saya")):
+        chosen = MasterplanForm({**rebased.data, "pilihan__title": choice},
+                                instance=Masterplan.objects.get(pk=masterplan.pk))
+        assert chosen.is_valid() and chosen.cleaned_data["title"] == title
+    chosen = MasterplanForm({**rebased.data, "pilihan__title": "mereka"},
+                            instance=Masterplan.objects.get(pk=masterplan.pk))
+    assert chosen.is_valid()
+    save_versioned(chosen, world.user("ketua"))
+    assert Masterplan.objects.get(pk=masterplan.pk).title == "Versi orang lain"
 
 
-def test_the_edit_page_shows_the_conflict_and_changes_nothing(client, world):
+def test_a_field_only_the_other_person_changed_keeps_their_value(world):
+    masterplan = world.masterplans["own"]
+    stale = form_data(masterplan, period_years=5)
+    Masterplan.objects.filter(pk=masterplan.pk).update(version=5, title="Versi orang lain")
+    form = MasterplanForm(stale, instance=Masterplan.objects.get(pk=masterplan.pk))
+    assert form.is_valid()
+    with pytest.raises(VersionConflict) as raised:
+        save_versioned(form, world.user("ketua"))
+    rebased = form.rebased(raised.value)
+    assert (rebased["title"].value(), rebased["period_years"].value()) == ("Versi orang lain", 5)
+    assert not rebased.clashes
+    again = MasterplanForm(rebased.data, instance=Masterplan.objects.get(pk=masterplan.pk))
+    assert again.is_valid()
+    save_versioned(again, world.user("ketua"))
+    stored = Masterplan.objects.get(pk=masterplan.pk)
+    assert (stored.title, stored.period_years) == ("Versi orang lain", 5)
+
+
+def test_the_edit_page_answers_422_with_the_conflict_and_changes_nothing(client, world):
     masterplan = world.masterplans["own"]
     url = reverse("masterplan_edit", kwargs={"region_code": world.own.code,
                                              "masterplan_pk": masterplan.pk})
@@ -64,7 +92,7 @@ def test_the_edit_page_shows_the_conflict_and_changes_nothing(client, world):
     # Someone else saves first through the same page.
     client.post(url, form_data(masterplan, title="Judul rekan"))
     response = client.post(url, stale)
-    assert response.status_code == 200
+    assert response.status_code == 422
     text = response.content.decode()
     assert "sudah diubah oleh" in text
     assert "Judul rekan" in text
@@ -77,7 +105,7 @@ def test_invalid_input_is_refused_with_a_message_and_nothing_saved(client, world
                                              "masterplan_pk": masterplan.pk})
     client.force_login(world.user("anggota"))
     response = client.post(url, form_data(masterplan, title="Baru", period_years="sepuluh"))
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Masukkan keseluruhan angka bilangan" in response.content.decode()
     stored = Masterplan.objects.get(pk=masterplan.pk)
     assert (stored.title, stored.version) == (masterplan.title, 1)

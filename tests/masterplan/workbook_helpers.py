@@ -7,7 +7,7 @@ from django.db import connection
 from openpyxl import load_workbook
 
 from masterplan.models import WorkbookImport
-from masterplan.workbook.export import INFO_EXPORTED_AT, export_masterplan
+from masterplan.workbook.export import INFO_EXPORT_STAMP, INFO_EXPORTED_AT, export_masterplan
 from readiness.models import (
     BenchmarkCity,
     CompetitivenessIndicator,
@@ -128,10 +128,10 @@ def cell_values(content, skip=()):
 
 
 def timestamp_cells(content):
-    """The Info sheet's export time: the only cell allowed to differ between two exports."""
+    """The Info sheet's export times: the only cells allowed to differ between two exports."""
     ws = load_workbook(io.BytesIO(content))["Info"]
     return {("Info", row, 2) for row in range(1, ws.max_row + 1)
-            if ws.cell(row=row, column=1).value == INFO_EXPORTED_AT}
+            if ws.cell(row=row, column=1).value in (INFO_EXPORTED_AT, INFO_EXPORT_STAMP)}
 
 
 def db_state(masterplan):

@@ -447,15 +447,20 @@ def test_concurrent_edit_is_a_conflict_listing_what_changed_and_saves_nothing(wo
         "Pembiayaan 2026": ("", "DAK 2.000")}
     editor.rebased(conflict.value)
     assert editor.form.non_field_errors()
-    # Posting the shown page again is a deliberate overwrite: the page as the user filled it in,
-    # grids included, after they have seen the other person's changes.
+    # Both changed the grids: posting the shown page again needs a choice between the grids as
+    # the user filled them in and the other person's; the name only the user changed is kept.
     again = programs.ProgramEditor(masterplan, editor.form.data,
+                                   instance=Program.objects.get(pk=program.pk))
+    assert not again.is_valid()
+    assert "isian Anda atau isian mereka" in str(again.form.errors)
+    again = programs.ProgramEditor(masterplan, {**editor.form.data,
+                                                "pilihan____terkait__": "mereka"},
                                    instance=Program.objects.get(pk=program.pk))
     assert again.is_valid()
     again.save(world.user("anggota"))
     assert Program.objects.get(pk=program.pk).name == "Nama dari saya"
-    assert amounts(program) == {(2026, "apbd"): "1000"}
-    assert targets_of(ProgramKpi.objects.get(program=program)) == {2026: "10"}
+    assert amounts(program) == {(2026, "dak"): "2000"}
+    assert targets_of(ProgramKpi.objects.get(program=program)) == {2026: "15"}
 
 
 def test_stale_delete_is_refused(world):

@@ -140,8 +140,7 @@ def test_concurrent_edit_is_refused_with_the_other_persons_change(world):
     changes = {change.label: (change.before, change.after) for change in refused.value.changes}
     assert changes["Kondisi saat ini (as is)"] == ("Baru 60% layanan daring",
                                                    "Baru 65% layanan daring")
-    assert changes["Dimensi"] == ("Smart Governance", "")
-    assert changes["Elemen kesiapan"] == ("", "Struktur")
+    assert changes["Dimensi atau elemen kesiapan"] == ("Smart Governance", "Kesiapan Struktur")
     row.refresh_from_db()
     assert row.to_be == TEXTS["to_be"]
 

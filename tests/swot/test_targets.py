@@ -258,12 +258,12 @@ def test_concurrent_change_of_a_target_is_listed_in_the_conflict(world):
     assert targets_of(indicator) == {2030: "25"}
     rebased = stale.rebased(refused.value)
     assert rebased.non_field_errors()  # the conflict is shown with the user's input kept
-    # Posting the shown form again is a deliberate overwrite.
+    # Posting the shown form again keeps the other person's target and adds the user's.
     again = targets.IndicatorForm(rebased.data, instance=Indicator.objects.get(pk=indicator.pk),
                                   sasaran=sasaran)
     assert again.is_valid()
     targets.save_indicator(again, world.user("anggota"))
-    assert targets_of(indicator) == {2030: "20", 2031: "30"}
+    assert targets_of(indicator) == {2030: "25", 2031: "30"}
 
 
 # --- pages ---------------------------------------------------------------------------------------
