@@ -7,6 +7,13 @@ so numbers never depend on template logic:
 - `<hN id="…" data-toc="front|main">` headings (N = 1, 2) make the daftar isi;
 - `<!--DAFTAR-ISI-->`, `<!--DAFTAR-GAMBAR-->`, `<!--DAFTAR-TABEL-->` are replaced by the lists,
   whose page numbers WeasyPrint fills in with target-counter().
+
+Before typesetting, `break_long_words` gives every long run of text without a break opportunity
+(a "word" of hundreds of letters pasted into a field) a zero-width space every few letters.
+WeasyPrint lays out such a run line by line, each time re-shaping the rest of the run and, with
+`hyphens: auto`, trying every hyphenation point of it: the cost grows with the cube of its length
+(one unbroken 2,000-letter sasaran took Buku I from 2 s to 80 s). Cut into short pieces, the run
+wraps like ordinary words, and the time stays proportional to the text.
 """
 
 import re
@@ -21,6 +28,17 @@ from .fetcher import BASE_URL, ProjectFilesFetcher
 _CAPTION = re.compile(r"<(caption|figcaption) data-number>(.*?)</\1>", re.S)
 _HEADING = re.compile(r'<h([12]) id="([^"]+)" data-toc="(front|main)">(.*?)</h\1>', re.S)
 KINDS = {"caption": ("tabel", "Tabel"), "figcaption": ("gambar", "Gambar")}
+
+# A run of this many characters (an entity counts as one) without a space gets a zero-width
+# space every PIECE characters; real words, even Indonesian compounds, are far shorter.
+LONG_RUN = 40
+PIECE = 20
+ZERO_WIDTH_SPACE = "\u200b"
+_TOKEN = r"&#?\w+;|[^\s<>&\u200b]"
+_LONG_RUN = re.compile(f"(?:{_TOKEN}){{{LONG_RUN},}}")
+_TOKENS = re.compile(_TOKEN)
+# Markup, and the raw text of <style> and <script> (fonts embedded as data: URLs) left alone.
+_UNTOUCHED = re.compile(r"(<(style|script)\b.*?</\2\s*>|<!--.*?-->|<[^>]*>)", re.S | re.I)
 
 
 @dataclass
@@ -73,12 +91,31 @@ def compose(template_name, context):
     return html
 
 
+def _break_run(match):
+    tokens = _TOKENS.findall(match.group(0))
+    return ZERO_WIDTH_SPACE.join("".join(tokens[start:start + PIECE])
+                                 for start in range(0, len(tokens), PIECE))
+
+
+def break_long_words(html):
+    """`html` with a zero-width space every PIECE characters of each text run of LONG_RUN or
+    more characters without a break; tags, attributes, comments, styles and scripts untouched."""
+    parts = _UNTOUCHED.split(html)
+    # split() yields text, markup, the captured tag name (or None), text, …
+    out = []
+    for index, part in enumerate(parts):
+        if part is None or index % 3 == 2:
+            continue
+        out.append(part if index % 3 == 1 else _LONG_RUN.sub(_break_run, part))
+    return "".join(out)
+
+
 def html_to_pdf(html):
     """(PDF bytes, page count, seconds) of a book's HTML; only project files are fetched."""
     from weasyprint import HTML
 
     started = time.perf_counter()
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=ProjectFilesFetcher()).render()
+    document = HTML(string=break_long_words(html), base_url=BASE_URL, url_fetcher=ProjectFilesFetcher()).render()
     pdf = document.write_pdf()
     return pdf, len(document.pages), time.perf_counter() - started
 
