@@ -14,9 +14,18 @@ WeasyPrint lays out such a run line by line, each time re-shaping the rest of th
 `hyphens: auto`, trying every hyphenation point of it: the cost grows with the cube of its length
 (one unbroken 2,000-letter sasaran took Buku I from 2 s to 80 s). Cut into short pieces, the run
 wraps like ordinary words, and the time stays proportional to the text.
+
+`typeset_bounded` runs the typesetting in a forked child whose address space and CPU time are
+capped, and which is killed once its time is up: whatever a document holds, a render ends, and a
+pathological one ends with `DocumentTooLarge` instead of exhausting the worker or the web process.
 """
 
+import os
+import pickle
 import re
+import resource
+import select
+import signal
 import time
 from dataclasses import dataclass
 
@@ -130,3 +139,75 @@ def book_html(book, masterplan):
     started = time.perf_counter()
     html = compose(TEMPLATES[book], BUILDERS[book](masterplan))
     return html, time.perf_counter() - started
+
+
+class DocumentTooLarge(Exception):
+    """The typesetting needed more memory (MiB) or time (seconds) than a render may take."""
+
+    def __init__(self, memory_mib=None, seconds=None):
+        self.memory_mib, self.seconds = memory_mib, seconds
+        what = f"more than {memory_mib} MiB" if memory_mib else f"more than {seconds} s"
+        super().__init__(f"typesetting needed {what}")
+
+
+def _typeset_in_child(typeset, html, write_fd, memory_bytes, seconds):
+    """The child's side of `typeset_bounded`: never returns."""
+    status = 0
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        # The parent kills the child on time; this also stops it if the parent is gone.
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds + 1, seconds + 5))
+        try:
+            result = ("ok", typeset(html))
+        except MemoryError:
+            result = ("too large", None)
+        except BaseException as error:  # reported to the parent, which raises it
+            result = ("error", f"{type(error).__name__}: {error}")
+        data = pickle.dumps(result)
+        with os.fdopen(write_fd, "wb") as pipe:
+            pipe.write(data)
+    except BaseException:
+        status = 3  # out of memory even to report: the parent sees no result
+    finally:
+        os._exit(status)
+
+
+def typeset_bounded(typeset, html, *, memory_mib, seconds):
+    """`typeset(html)` in a forked child with at most `memory_mib` MiB of address space, killed
+    after `seconds`; raises DocumentTooLarge when it runs out of either. Without fork() (not
+    POSIX) it runs in this process, unbounded."""
+    if not hasattr(os, "fork"):
+        return typeset(html)
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_fd)
+        _typeset_in_child(typeset, html, write_fd, memory_mib * 1024 * 1024, seconds)
+    os.close(write_fd)
+    chunks, finished = [], False
+    deadline = time.monotonic() + seconds
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([read_fd], [], [], remaining)[0]:
+                break  # out of time
+            chunk = os.read(read_fd, 1 << 20)
+            if not chunk:
+                finished = True
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(read_fd)
+        if not finished:
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    if not finished:
+        raise DocumentTooLarge(seconds=seconds)
+    if not chunks:  # died without a word: out of memory below Python (or killed)
+        raise DocumentTooLarge(memory_mib=memory_mib)
+    outcome, value = pickle.loads(b"".join(chunks))
+    if outcome == "too large":
+        raise DocumentTooLarge(memory_mib=memory_mib)
+    if outcome == "error":
+        raise RuntimeError(f"typesetting failed: {value}")
+    return value
