@@ -150,6 +150,18 @@ class DocumentTooLarge(Exception):
         super().__init__(f"typesetting needed {what}")
 
 
+def _peak_address_space():
+    """This process's peak address space in bytes (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def _typeset_in_child(typeset, html, write_fd, memory_bytes, seconds):
     """The child's side of `typeset_bounded`: never returns."""
     status = 0
@@ -162,7 +174,9 @@ def _typeset_in_child(typeset, html, write_fd, memory_bytes, seconds):
         except MemoryError:
             result = ("too large", None)
         except BaseException as error:  # reported to the parent, which raises it
-            result = ("error", f"{type(error).__name__}: {error}")
+            # C code out of memory often raises something else (SystemError, OSError…).
+            near_cap = _peak_address_space() >= memory_bytes * 0.9
+            result = ("too large", None) if near_cap else ("error", f"{type(error).__name__}: {error}")
         data = pickle.dumps(result)
         with os.fdopen(write_fd, "wb") as pipe:
             pipe.write(data)
