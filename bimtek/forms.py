@@ -88,7 +88,8 @@ class NotesForm(VersionedFormMixin, forms.ModelForm):
                 empty_value=None, required=False,
                 initial="" if note is None or note.held is None else ("1" if note.held else "0"))
             self.fields[self.notes_name(item)] = forms.CharField(
-                label=_("Keterangan"), required=False, max_length=5000,
+                label=_("Keterangan"), required=False,
+                max_length=ReportItemNote._meta.get_field("notes").max_length,
                 widget=forms.Textarea(attrs={"rows": 2}), initial=note.notes if note else "")
 
     @staticmethod

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from masterplan.models import GuideEdition, Masterplan, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
+from masterplan.text_limits import limit
 
 
 class Session(models.Model):
@@ -93,7 +94,8 @@ class Visit(VersionedModel):
     location = models.CharField(_("tempat"), max_length=200, blank=True)
     pembimbing = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+",
                                         verbose_name=_("tim pembimbing"))
-    attendees = models.TextField(_("peserta yang hadir"), blank=True)
+    attendees = models.TextField(_("peserta yang hadir"), blank=True,
+                                 max_length=limit("bimtek.Visit.attendees"))
 
     objects = RegionScopedQuerySet.as_manager()
 
@@ -114,7 +116,8 @@ class Report(VersionedModel):
 
     visit = models.OneToOneField(Visit, on_delete=models.CASCADE, related_name="report")
     visit_date = models.DateField(_("tanggal kunjungan"), null=True, blank=True)
-    output = models.TextField(_("output hasil Bimtek"), blank=True)
+    output = models.TextField(_("output hasil Bimtek"), blank=True,
+                              max_length=limit("bimtek.Report.output"))
     pembimbing_signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                              on_delete=models.PROTECT, related_name="+")
     pembimbing_signed_at = models.DateTimeField(null=True, blank=True)
@@ -140,7 +143,8 @@ class ReportItemNote(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notes")
     item = models.ForeignKey(ReportItem, on_delete=models.PROTECT, related_name="+")
     held = models.BooleanField(_("terlaksana"), null=True)
-    notes = models.TextField(_("keterangan"), blank=True)
+    notes = models.TextField(_("keterangan"), blank=True,
+                             max_length=limit("bimtek.ReportItemNote.notes"))
 
     objects = RegionScopedQuerySet.as_manager()
 

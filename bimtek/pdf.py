@@ -18,6 +18,8 @@ from django.utils import translation
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from masterplan.books.render import break_long_words
+
 from . import reports
 from .models import Report
 
@@ -97,8 +99,9 @@ def render_report_html(report):
 
 
 def report_html_to_pdf(html):
-    """(PDF bytes, page count) of a report's HTML; nothing but data: URLs is fetched."""
-    document = HTML(string=html, base_url=None, url_fetcher=DataOnlyFetcher()).render()
+    """(PDF bytes, page count) of a report's HTML; nothing but data: URLs is fetched. Long
+    unbroken words are cut first (`break_long_words`), so no text can stall the layout."""
+    document = HTML(string=break_long_words(html), base_url=None, url_fetcher=DataOnlyFetcher()).render()
     return document.write_pdf(), len(document.pages)
 
 

@@ -36,7 +36,7 @@ from . import access
 from .models import Comment, Masterplan
 
 REFUSED_ANCHOR = gettext_lazy("Objek yang dikomentari bukan milik masterplan wilayah ini.")
-MAX_TEXT = 5000
+MAX_TEXT = Comment._meta.get_field("text").max_length
 LABEL_LENGTH = 300
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .editing import VersionedFormMixin
-from .models import Batch, Masterplan, Region, Role, User
+from .models import Batch, Masterplan, Region, Role, StatusChange, User
 
 
 class MasterplanForm(VersionedFormMixin, forms.ModelForm):
@@ -149,6 +149,7 @@ class LoginForm(AuthenticationForm):
 class TransitionForm(forms.Form):
     transition = forms.CharField(widget=forms.HiddenInput)
     comment = forms.CharField(label=_("Catatan"), required=False,
+                              max_length=StatusChange._meta.get_field("comment").max_length,
                               widget=forms.Textarea(attrs={"rows": 2}))
     bimtek_number = forms.TypedChoiceField(
         label=_("Untuk Bimtek"), coerce=int, required=False, empty_value=None,

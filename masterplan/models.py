@@ -14,6 +14,7 @@ from rules import perm_exists as rules_perm_exists
 from simple_history.models import HistoricalRecords
 
 from .querysets import RegionScopedQuerySet
+from .text_limits import limit
 
 
 class VersionedModel(models.Model):
@@ -332,7 +333,8 @@ class StatusChange(models.Model):
     from_status = models.CharField(_("dari status"), max_length=16, choices=MasterplanStatus.choices)
     to_status = models.CharField(_("ke status"), max_length=16, choices=MasterplanStatus.choices)
     bimtek_number = models.PositiveSmallIntegerField(_("Bimtek"), null=True, blank=True)
-    comment = models.TextField(_("catatan"), blank=True)
+    comment = models.TextField(_("catatan"), blank=True,
+                               max_length=limit("masterplan.StatusChange.comment"))
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                    related_name="+", verbose_name=_("oleh"))
     changed_at = models.DateTimeField(_("waktu"), auto_now_add=True)
@@ -381,7 +383,7 @@ class Comment(models.Model):
                                related_name="+", verbose_name=_("penulis"))
     # The author's role when writing (pembimbing, admin, ketua, anggota), shown beside the name.
     author_role = models.CharField(_("peran penulis"), max_length=12, blank=True)
-    text = models.TextField(_("komentar"))
+    text = models.TextField(_("komentar"), max_length=limit("masterplan.Comment.text"))
     created_at = models.DateTimeField(_("waktu"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("diselesaikan pada"), null=True, blank=True)
     resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from .models import Masterplan, VersionedModel
 from .querysets import RegionScopedQuerySet
+from .text_limits import limit
 
 
 def generated_storage():
@@ -23,7 +24,8 @@ class NarrativeSection(VersionedModel):
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE,
                                    related_name="narratives")
     key = models.CharField(max_length=40)
-    text = models.TextField(_("isi"), blank=True)
+    text = models.TextField(_("isi"), blank=True,
+                            max_length=limit("masterplan.NarrativeSection.text"))
 
     objects = RegionScopedQuerySet.as_manager()
     history = HistoricalRecords()

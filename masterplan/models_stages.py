@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Masterplan, VersionedModel
 from .querysets import RegionScopedQuerySet
+from .text_limits import limit
 
 
 class StageCheck(VersionedModel):
@@ -15,7 +16,8 @@ class StageCheck(VersionedModel):
                                    related_name="stage_checks")
     number = models.PositiveSmallIntegerField(_("tahap"))
     done = models.BooleanField(_("selesai"), default=False)
-    note = models.TextField(_("catatan"), blank=True)
+    note = models.TextField(_("catatan"), blank=True,
+                            max_length=limit("masterplan.StageCheck.note"))
     checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     checked_at = models.DateTimeField(null=True, blank=True)

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from masterplan.models import DimensionElement, GuideEdition, Masterplan, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
+from masterplan.text_limits import limit
 
 
 class Interpretation(models.TextChoices):
@@ -102,7 +103,8 @@ class ReadinessEntry(VersionedModel):
     component = models.ForeignKey(Component, on_delete=models.PROTECT, null=True, blank=True,
                                   related_name="entries")
     extra_text = models.CharField(_("komponen tambahan"), max_length=300, blank=True)
-    value_text = models.TextField(_("nilai/kondisi"), blank=True)
+    value_text = models.TextField(_("nilai/kondisi"), blank=True,
+                                  max_length=limit("readiness.ReadinessEntry.value_text"))
     value_number = models.DecimalField(_("angka"), max_digits=20, decimal_places=4, null=True,
                                        blank=True)
     value_unit = models.CharField(_("satuan"), max_length=40, blank=True)
@@ -112,7 +114,8 @@ class ReadinessEntry(VersionedModel):
     source_year = models.PositiveSmallIntegerField(
         _("tahun data"), null=True, blank=True,
         validators=[MinValueValidator(1945), MaxValueValidator(2100)])
-    note = models.TextField(_("catatan"), blank=True)
+    note = models.TextField(_("catatan"), blank=True,
+                            max_length=limit("readiness.ReadinessEntry.note"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RegionScopedQuerySet.as_manager()
@@ -152,7 +155,8 @@ class PerformanceAssessment(VersionedModel):
     element = models.ForeignKey(DimensionElement, on_delete=models.PROTECT, related_name="+")
     rating = models.CharField(_("penilaian"), max_length=8, blank=True,
                               choices=Interpretation.choices)
-    note = models.TextField(_("catatan"), blank=True)
+    note = models.TextField(_("catatan"), blank=True,
+                            max_length=limit("readiness.PerformanceAssessment.note"))
 
     objects = RegionScopedQuerySet.as_manager()
     history = HistoricalRecords()
@@ -174,13 +178,17 @@ class OutlookAnalysis(VersionedModel):
     REGION_FIELD = "masterplan__region"
 
     masterplan = models.OneToOneField(Masterplan, on_delete=models.CASCADE, related_name="outlook")
-    trends = models.TextField(_("Analisis tren dan perubahan atau perkembangan kota"), blank=True)
+    trends = models.TextField(_("Analisis tren dan perubahan atau perkembangan kota"), blank=True,
+                              max_length=limit("readiness.OutlookAnalysis.trends"))
     stakeholder_expectations = models.TextField(
-        _("Analisis perilaku dan harapan masyarakat dan stakeholder daerah"), blank=True)
+        _("Analisis perilaku dan harapan masyarakat dan stakeholder daerah"), blank=True,
+        max_length=limit("readiness.OutlookAnalysis.stakeholder_expectations"))
     competitiveness = models.TextField(
-        _("Analisis daya saing kota dibandingkan dengan kota-kota lainnya"), blank=True)
+        _("Analisis daya saing kota dibandingkan dengan kota-kota lainnya"), blank=True,
+        max_length=limit("readiness.OutlookAnalysis.competitiveness"))
     institutions = models.TextField(
-        _("Analisis kelembagaan dan pemerintah daerah yang relevan"), blank=True)
+        _("Analisis kelembagaan dan pemerintah daerah yang relevan"), blank=True,
+        max_length=limit("readiness.OutlookAnalysis.institutions"))
 
     objects = RegionScopedQuerySet.as_manager()
     history = HistoricalRecords()

@@ -14,6 +14,7 @@ from django.db.models import Max
 from openpyxl.utils import get_column_letter
 
 from masterplan.models import DimensionElement
+from masterplan.text_limits import limit
 from masterplan.workbook.base import (
     KEY_HEADER,
     LABEL,
@@ -207,7 +208,8 @@ class ReadinessTableSheet(Sheet):
                 continue
             seen[key] = line
             values.update(
-                value_text=reader.text(line, NILAI, "Nilai/Kondisi"),
+                value_text=reader.text(line, NILAI, "Nilai/Kondisi",
+                                       max_length=limit("readiness.ReadinessEntry.value_text")),
                 value_number=reader.decimal(line, ANGKA, "Angka"),
                 value_unit=reader.text(line, SATUAN, "Satuan", max_length=40),
                 interpretation=reader.judgement(
@@ -215,7 +217,8 @@ class ReadinessTableSheet(Sheet):
                     "Interpretasi"),
                 source=reader.text(line, SUMBER, "Sumber data", max_length=200),
                 source_year=reader.year(line, TAHUN, "Tahun data"),
-                note=reader.text(line, CATATAN, "Catatan"),
+                note=reader.text(line, CATATAN, "Catatan",
+                                 max_length=limit("readiness.ReadinessEntry.note")),
             )
             rows.append(Row(key, label, values, line=line))
         for component in components:
@@ -352,7 +355,8 @@ class PerformanceSheet(Sheet):
                                    line, [(P_BAIK + i, label, code)
                                           for i, (label, code) in enumerate(JUDGEMENT_COLUMNS)],
                                    "Penilaian"),
-                               "note": reader.text(line, P_CATATAN, "Catatan"),
+                               "note": reader.text(line, P_CATATAN, "Catatan",
+                                                   max_length=limit("readiness.PerformanceAssessment.note")),
                            })
 
     def apply(self, masterplan, changes, user, ctx):
@@ -425,7 +429,9 @@ class OutlookSheet(Sheet):
         if errors:
             return []
         return _fixed_rows(data, reader, errors, current, 3, BAGIAN, URAIAN,
-                           lambda line: {"text": reader.text(line, URAIAN, "Uraian")})
+                           lambda line: {"text": reader.text(
+                               line, URAIAN, "Uraian",
+                               max_length=limit(f"readiness.OutlookAnalysis.{reader.key(line)}"))})
 
     def apply(self, masterplan, changes, user, ctx):
         values = {change.key: change.new.values["text"] for change in changes}

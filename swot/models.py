@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from masterplan.models import Dimension, Masterplan, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
+from masterplan.text_limits import limit
 from readiness.models import ReadinessElement, ReadinessEntry
 
 
@@ -83,7 +84,7 @@ class SwotItem(VersionedModel):
 
     worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="items")
     factor = models.CharField(_("faktor"), max_length=1, choices=Factor.choices)
-    text = models.TextField(_("uraian"))
+    text = models.TextField(_("uraian"), max_length=limit("swot.SwotItem.text"))
     position = models.PositiveSmallIntegerField(_("urutan"), default=0)
     evidence = models.ManyToManyField(ReadinessEntry, blank=True, related_name="swot_items",
                                       verbose_name=_("bukti dari analisis kesiapan"))
@@ -119,7 +120,7 @@ class Strategy(VersionedModel):
 
     worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="strategies")
     quadrant = models.CharField(_("kuadran"), max_length=2, choices=Quadrant.choices)
-    text = models.TextField(_("strategi"))
+    text = models.TextField(_("strategi"), max_length=limit("swot.Strategy.text"))
     position = models.PositiveSmallIntegerField(_("urutan"), default=0)
     items = models.ManyToManyField(SwotItem, related_name="strategies",
                                    verbose_name=_("butir yang dipadukan"))
@@ -147,9 +148,11 @@ class GapRow(VersionedModel):
 
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE, related_name="gap_rows")
     position = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    to_be = models.TextField(_("Kondisi masa yang akan datang (to be)"))
-    as_is = models.TextField(_("Kondisi saat ini (as is)"))
-    action = models.TextField(_("Strategi, program kerja dan langkah aksi"))
+    to_be = models.TextField(_("Kondisi masa yang akan datang (to be)"),
+                             max_length=limit("swot.GapRow.to_be"))
+    as_is = models.TextField(_("Kondisi saat ini (as is)"), max_length=limit("swot.GapRow.as_is"))
+    action = models.TextField(_("Strategi, program kerja dan langkah aksi"),
+                              max_length=limit("swot.GapRow.action"))
     dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, null=True, blank=True,
                                   related_name="+", verbose_name=_("dimensi"))
     readiness_element = models.ForeignKey(ReadinessElement, on_delete=models.PROTECT, null=True,
@@ -184,18 +187,26 @@ class Vision(VersionedModel):
     REGION_FIELD = "masterplan__region"
 
     masterplan = models.OneToOneField(Masterplan, on_delete=models.CASCADE, related_name="vision")
-    statement = models.TextField(_("Pernyataan visi smart city"), blank=True)
+    statement = models.TextField(_("Pernyataan visi smart city"), blank=True,
+                                 max_length=limit("swot.Vision.statement"))
     explanation = models.TextField(
         _("Penjelasan visi"), blank=True,
         help_text=_("Mengapa visi ini dibutuhkan daerah; relevansinya dengan permasalahan dan "
-                    "potensi pembangunan daerah."))
-    rpjpd_vision = models.TextField(_("Visi RPJPD"), blank=True)
-    rpjpd_mission = models.TextField(_("Misi RPJPD"), blank=True)
-    rpjmd_vision = models.TextField(_("Visi RPJMD"), blank=True)
-    rpjmd_mission = models.TextField(_("Misi RPJMD"), blank=True)
-    national_vision = models.TextField(_("Visi dan misi pembangunan nasional"), blank=True)
-    community_expectations = models.TextField(_("Harapan warga masyarakat"), blank=True)
-    external_factors = models.TextField(_("Analisis faktor eksternal di masa depan"), blank=True)
+                    "potensi pembangunan daerah."), max_length=limit("swot.Vision.explanation"))
+    rpjpd_vision = models.TextField(_("Visi RPJPD"), blank=True,
+                                    max_length=limit("swot.Vision.rpjpd_vision"))
+    rpjpd_mission = models.TextField(_("Misi RPJPD"), blank=True,
+                                     max_length=limit("swot.Vision.rpjpd_mission"))
+    rpjmd_vision = models.TextField(_("Visi RPJMD"), blank=True,
+                                    max_length=limit("swot.Vision.rpjmd_vision"))
+    rpjmd_mission = models.TextField(_("Misi RPJMD"), blank=True,
+                                     max_length=limit("swot.Vision.rpjmd_mission"))
+    national_vision = models.TextField(_("Visi dan misi pembangunan nasional"), blank=True,
+                                       max_length=limit("swot.Vision.national_vision"))
+    community_expectations = models.TextField(_("Harapan warga masyarakat"), blank=True,
+                                              max_length=limit("swot.Vision.community_expectations"))
+    external_factors = models.TextField(_("Analisis faktor eksternal di masa depan"), blank=True,
+                                        max_length=limit("swot.Vision.external_factors"))
 
     objects = RegionScopedQuerySet.as_manager()
     history = HistoricalRecords()
@@ -213,7 +224,7 @@ class Mission(VersionedModel):
 
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE, related_name="missions")
     position = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    text = models.TextField(_("misi"))
+    text = models.TextField(_("misi"), max_length=limit("swot.Mission.text"))
 
     objects = RegionScopedQuerySet.as_manager()
     history = HistoricalRecords()
@@ -240,7 +251,8 @@ class VisionCheck(VersionedModel):
     kind = models.CharField(max_length=12, choices=VisionCheckKind.choices)
     number = models.PositiveSmallIntegerField()  # as printed in the guide (gaps kept)
     met = models.BooleanField(_("terpenuhi"), default=False)
-    justification = models.TextField(_("alasan singkat"), blank=True)
+    justification = models.TextField(_("alasan singkat"), blank=True,
+                                     max_length=limit("swot.VisionCheck.justification"))
 
     objects = RegionScopedQuerySet.as_manager()
     history = HistoricalRecords()
@@ -265,7 +277,7 @@ class Sasaran(VersionedModel):
     dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="+",
                                   verbose_name=_("dimensi"))
     position = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    text = models.TextField(_("sasaran"))
+    text = models.TextField(_("sasaran"), max_length=limit("swot.Sasaran.text"))
     specific = models.BooleanField(_("Specific"), default=False)
     measurable = models.BooleanField(_("Measurable"), default=False)
     appropriate = models.BooleanField(_("Appropriate"), default=False)
@@ -310,7 +322,7 @@ class Indicator(VersionedModel):
     baseline_value = models.DecimalField(_("nilai baseline"), max_digits=20, decimal_places=4,
                                          null=True, blank=True)
     data_source = models.CharField(_("sumber data"), max_length=200, blank=True)
-    note = models.TextField(_("catatan"), blank=True)
+    note = models.TextField(_("catatan"), blank=True, max_length=limit("swot.Indicator.note"))
 
     objects = RegionScopedQuerySet.as_manager()
     history = HistoricalRecords()

@@ -66,6 +66,7 @@ from openpyxl.utils import get_column_letter
 
 from masterplan.guide import guide
 from masterplan.models import Dimension
+from masterplan.text_limits import LIMITS, limit
 from masterplan.workbook.base import (
     KEY_HEADER,
     LABEL,
@@ -714,7 +715,9 @@ class WorksheetSheet(Sheet):
                                box="kotak" if key.startswith("i") else "kuadran")
                     continue
             entry = ListRow(line, key, letters, number,
-                            reader.text(line, URAIAN, "Uraian", required=True).strip())
+                            reader.text(line, URAIAN, "Uraian", required=True,
+                                        max_length=limit("swot.SwotItem.text" if key.startswith("i")
+                                                         else "swot.Strategy.text")).strip())
             combined = reader.text(line, DIPADUKAN, LIST_HEADERS[DIPADUKAN])
             cited = reader.text(line, BUKTI, LIST_HEADERS[BUKTI])
             if letters in Factor.values:
@@ -1011,7 +1014,8 @@ class GapSheet(Sheet):
                 errors.add("swot_unknown_subject", line, GAP_HEADERS[G_SUBJECT], found=subject_text[:40],
                            what="dimensi atau elemen kesiapan",
                            choices=", ".join(s.title for s in subjects.subjects))
-            texts = {name: reader.text(line, column, GAP_HEADERS[column], required=True).strip()
+            texts = {name: reader.text(line, column, GAP_HEADERS[column], required=True,
+                                       max_length=limit(f"swot.GapRow.{name}")).strip()
                      for name, column in (("to_be", G_TO_BE), ("as_is", G_AS_IS), ("action", G_ACTION))}
             strategies = resolve(reader.text(line, G_STRATEGIES, GAP_HEADERS[G_STRATEGIES]), line, errors)
             entry_ids, unknown = index.parse(reader.text(line, G_EVIDENCE, GAP_HEADERS[G_EVIDENCE]))
@@ -1256,16 +1260,20 @@ class VisionSheet(Sheet):
     @staticmethod
     def _read(reader, errors, line, key, current, mark_key, rows):
         if mark_key == VISION_MARK:
-            return Row(key, current.label, {"text": reader.text(line, V_TEXT, "Uraian").strip()},
+            max_length = LIMITS.get(f"swot.Vision.{key.removeprefix('v:')}")
+            text = reader.text(line, V_TEXT, "Uraian", max_length=max_length).strip()
+            return Row(key, current.label, {"text": text},
                        line=line)
         if mark_key == MISSION_MARK:
             position = sum(1 for row in rows if row.key.startswith(("m", "new@")))
-            text = reader.text(line, V_TEXT, "Misi", required=True).strip()
+            text = reader.text(line, V_TEXT, "Misi", required=True,
+                               max_length=limit("swot.Mission.text")).strip()
             return Row(key, f"Misi {position + 1}", {"position": position, "text": text}, line=line,
                        labels={"text": "Misi"})
         _kind, _number, title, _description = current.check
         met = reader.judgement(line, [(V_MET, "Terpenuhi", MET)], "Terpenuhi")
-        justification = reader.text(line, V_REASON, "Alasan singkat").strip()
+        justification = reader.text(line, V_REASON, "Alasan singkat",
+                                    max_length=limit("swot.VisionCheck.justification")).strip()
         if met == MET and not justification:
             errors.add("swot_met_needs_reason", line, "Alasan singkat", title=title)
         row = Row(key, current.label, {"met": met, "justification": justification}, line=line)
@@ -1533,7 +1541,8 @@ class SasaranSheet(Sheet):
         if found and subject is None:
             errors.add("swot_unknown_subject", line, "Dimensi", found=found[:40], what="dimensi",
                        choices=", ".join(s.title for s in subjects.subjects if s.key[0] == gap.DIMENSION))
-        text = reader.text(line, S_TEXT, "Sasaran", required=True).strip()
+        text = reader.text(line, S_TEXT, "Sasaran", required=True,
+                           max_length=limit("swot.Sasaran.text")).strip()
         values = {"dimension": subject.title if subject else "", "position": 0, "text": text}
         for name, label in _criteria_labels().items():
             values[name] = reader.judgement(line, [(S_CRITERIA[name], label, "ya")], label)
@@ -1561,7 +1570,7 @@ class SasaranSheet(Sheet):
             "direction": direction, "baseline_year": year, "baseline_value": value,
             "data_source": reader.text(line, N_SOURCE, "Sumber data",
                                        max_length=Indicator._meta.get_field("data_source").max_length).strip(),
-            "note": reader.text(line, N_NOTE, "Catatan").strip(),
+            "note": reader.text(line, N_NOTE, "Catatan", max_length=limit("swot.Indicator.note")).strip(),
         }
         for year_, column in sorted(year_columns.items()):
             values[f"target:{year_}"] = _number(data, reader, errors, line, column, f"Target {year_}")

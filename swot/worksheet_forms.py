@@ -45,6 +45,7 @@ class ItemAddForm(forms.Form):
     factor = forms.ChoiceField(choices=Factor.choices, widget=forms.HiddenInput, error_messages={
         "invalid_choice": _("Faktor SWOT tidak dikenal."), "required": _("Faktor SWOT tidak dikenal.")})
     text = forms.CharField(label=_("Uraian"), widget=forms.Textarea(attrs={"rows": 2}),
+                           max_length=SwotItem._meta.get_field("text").max_length,
                            error_messages={"required": TEXT_REQUIRED})
 
     def __init__(self, *args, worksheet, factor=None, **kwargs):
@@ -112,6 +113,7 @@ class StrategyAddForm(forms.Form):
         "invalid_choice": _("Kuadran strategi tidak dikenal."),
         "required": _("Kuadran strategi tidak dikenal.")})
     text = forms.CharField(label=_("Rumusan strategi"), widget=forms.Textarea(attrs={"rows": 2}),
+                           max_length=Strategy._meta.get_field("text").max_length,
                            error_messages={"required": STRATEGY_REQUIRED})
 
     def __init__(self, *args, worksheet, quadrant=None, **kwargs):

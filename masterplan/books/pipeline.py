@@ -7,7 +7,9 @@ polls. The PDF is written atomically under a name derived from its content hash,
 repeated render reuses the same file. A job whose render process died is failed at once by the
 worker (masterplan/tasks.py), one whose whole worker died when that worker restarts, and any job
 still "running" past its hard time limit by the periodic sweep (`fail_stale_jobs`); a message
-delivered again for a job that has ended does nothing.
+delivered again for a job that has ended does nothing. The typesetting runs in a child process
+capped in memory and time (`render.typeset_bounded`), so a document no render can finish fails
+with a message saying so, in a worker and in the web process alike.
 """
 
 import hashlib
@@ -25,16 +27,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from ..models_books import Book, ExportBatch, JobStatus, RenderJob, generated_storage
-from .render import book_html, html_to_pdf
+from .render import DocumentTooLarge, book_html, html_to_pdf, typeset_bounded
 
 logger = logging.getLogger(__name__)
 
 # Seconds: the task's soft and hard limits, and when a job still "running" is given up.
 SOFT_TIME_LIMIT = settings.RENDER_SOFT_TIME_LIMIT
 HARD_TIME_LIMIT = settings.RENDER_HARD_TIME_LIMIT
+# The typesetting's own bounds (read at each render): address space in MiB (the full demo's
+# Buku II needs under 500) and seconds, ending before the task's soft limit.
+TYPESET_MEMORY_MIB = 2048
+TYPESET_SECONDS = SOFT_TIME_LIMIT - 30
 
 BOOK_FAILED = gettext_lazy("Buku gagal dibuat karena kesalahan pada server. Coba lagi; jika "
                            "terulang, hubungi admin Kominfo.")
+TOO_LARGE_MEMORY = gettext_lazy(
+    "Dokumen terlalu besar untuk dibuat: penyusunannya memerlukan lebih dari %(limit)s MiB memori. "
+    "Persingkat teks yang sangat panjang lalu coba lagi; jika terulang, hubungi admin Kominfo.")
+TOO_LARGE_TIME = gettext_lazy(
+    "Dokumen terlalu besar untuk dibuat: penyusunannya memerlukan lebih dari %(limit)s detik. "
+    "Persingkat teks yang sangat panjang lalu coba lagi; jika terulang, hubungi admin Kominfo.")
 REPORT_FAILED = gettext_lazy("PDF laporan gagal dibuat karena kesalahan pada server. Coba lagi; "
                              "jika terulang, hubungi admin Kominfo.")
 
@@ -150,7 +162,10 @@ def run_job(job, worker=""):
         html = document.html()
         _set(job, progress=40, gather_seconds=time.perf_counter() - started)
         started = time.perf_counter()
-        pdf, pages = document.typeset(html)
+        pdf, pages = typeset_bounded(
+            document.typeset, html,
+            memory_mib=getattr(settings, "RENDER_TYPESET_MEMORY_MIB", TYPESET_MEMORY_MIB),
+            seconds=getattr(settings, "RENDER_TYPESET_SECONDS", TYPESET_SECONDS))
         _set(job, progress=90, render_seconds=time.perf_counter() - started)
         name, digest = _store(document.stem, pdf)
         _set(job, status=JobStatus.SUCCEEDED, progress=100, page_count=pages,
@@ -160,6 +175,11 @@ def run_job(job, worker=""):
     except SoftTimeLimitExceeded:
         logger.warning("render job %s exceeded its soft time limit", job.pk)
         _set(job, status=JobStatus.FAILED, finished_at=timezone.now(), message=str(TIMED_OUT))
+    except DocumentTooLarge as error:
+        logger.warning("render job %s: %s", job.pk, error)
+        _set(job, status=JobStatus.FAILED, finished_at=timezone.now(),
+             message=(str(TOO_LARGE_MEMORY) % {"limit": error.memory_mib} if error.memory_mib
+                      else str(TOO_LARGE_TIME) % {"limit": error.seconds}))
     except Exception:
         logger.exception("render job %s failed", job.pk)
         _set(job, status=JobStatus.FAILED, finished_at=timezone.now(),

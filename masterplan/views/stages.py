@@ -38,6 +38,10 @@ class StagesView(MasterplanMixin, TemplateView):
         if done and not note:
             return self.render_to_response(self.get_context_data(
                 error=_("Tuliskan catatan singkat sebagai bukti tahap ini selesai.")), status=422)
+        limit = StageCheck._meta.get_field("note").max_length
+        if len(note) > limit:
+            return self.render_to_response(self.get_context_data(
+                error=_("Catatan paling banyak %(limit)s karakter.") % {"limit": limit}), status=422)
         check, _created = StageCheck.objects.get_or_create(masterplan=self.masterplan,
                                                            number=number)
         check.done, check.note = done, note

@@ -4,6 +4,7 @@ from simple_history.models import HistoricalRecords
 
 from masterplan.models import Masterplan, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
+from masterplan.text_limits import limit
 
 from .programs import Opd, Program
 
@@ -37,9 +38,12 @@ class Application(VersionedModel):
     is_interoperable = models.BooleanField(_("interoperabel"), default=False)
     exchanges_with = models.ManyToManyField("self", blank=True, symmetrical=True,
                                             verbose_name=_("bertukar data dengan"))
-    works = models.TextField(_("Yang berjalan baik"), blank=True)
-    not_works = models.TextField(_("Yang tidak berjalan"), blank=True)
-    improve = models.TextField(_("Yang perlu diperbaiki"), blank=True)
+    works = models.TextField(_("Yang berjalan baik"), blank=True,
+                             max_length=limit("roadmap.Application.works"))
+    not_works = models.TextField(_("Yang tidak berjalan"), blank=True,
+                                 max_length=limit("roadmap.Application.not_works"))
+    improve = models.TextField(_("Yang perlu diperbaiki"), blank=True,
+                               max_length=limit("roadmap.Application.improve"))
     integration_programs = models.ManyToManyField(Program, blank=True,
                                                   related_name="integrated_applications",
                                                   verbose_name=_("program integrasi"))

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from masterplan.models import Masterplan, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
+from masterplan.text_limits import limit
 
 from .programs import Opd
 
@@ -37,7 +38,8 @@ class Institution(VersionedModel):
                                          choices=SelectionProcess.choices)
     managing_opd = models.ForeignKey(Opd, on_delete=models.PROTECT, null=True, blank=True,
                                      related_name="+", verbose_name=_("OPD pengelola"))
-    contact = models.TextField(_("kontak"), blank=True)
+    contact = models.TextField(_("kontak"), blank=True,
+                               max_length=limit("roadmap.Institution.contact"))
 
     objects = RegionScopedQuerySet.as_manager()
     history = HistoricalRecords()

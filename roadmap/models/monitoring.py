@@ -5,6 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from masterplan.models import VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
+from masterplan.text_limits import limit
 
 from .programs import Program, ProgramKpi
 
@@ -21,10 +22,14 @@ class MonitoringRecord(VersionedModel):
         _("triwulan"), validators=[MinValueValidator(1), MaxValueValidator(4)])
     progress_percent = models.PositiveSmallIntegerField(
         _("kemajuan (%)"), validators=[MaxValueValidator(100)])
-    works = models.TextField(_("Yang berjalan baik"), blank=True)
-    not_works = models.TextField(_("Yang tidak berjalan"), blank=True)
-    improve = models.TextField(_("Yang perlu diperbaiki"), blank=True)
-    followup_what = models.TextField(_("Rencana tindak lanjut: apa"), blank=True)
+    works = models.TextField(_("Yang berjalan baik"), blank=True,
+                             max_length=limit("roadmap.MonitoringRecord.works"))
+    not_works = models.TextField(_("Yang tidak berjalan"), blank=True,
+                                 max_length=limit("roadmap.MonitoringRecord.not_works"))
+    improve = models.TextField(_("Yang perlu diperbaiki"), blank=True,
+                               max_length=limit("roadmap.MonitoringRecord.improve"))
+    followup_what = models.TextField(_("Rencana tindak lanjut: apa"), blank=True,
+                                     max_length=limit("roadmap.MonitoringRecord.followup_what"))
     followup_when = models.CharField(_("Rencana tindak lanjut: kapan"), max_length=120, blank=True)
     followup_who = models.CharField(_("Rencana tindak lanjut: siapa"), max_length=200, blank=True)
 

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from masterplan.models import DimensionElement, Masterplan, Region, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
+from masterplan.text_limits import limit
 from readiness.models import ReadinessElement
 from swot.models import Direction, GapRow, Sasaran, Strategy
 
@@ -71,7 +72,8 @@ class Program(VersionedModel):
 
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE, related_name="programs")
     name = models.CharField(_("nama program"), max_length=250)
-    description = models.TextField(_("uraian"), blank=True)
+    description = models.TextField(_("uraian"), blank=True,
+                                   max_length=limit("roadmap.Program.description"))
     element = models.ForeignKey(DimensionElement, on_delete=models.PROTECT, related_name="+",
                                 verbose_name=_("elemen dimensi"))
     readiness_element = models.ForeignKey(
@@ -239,13 +241,17 @@ class QuickWin(VersionedModel):
     REGION_FIELD = "program__masterplan__region"
 
     program = models.OneToOneField(Program, on_delete=models.CASCADE, related_name="quick_win")
-    why = models.TextField(_("Mengapa (why)"), blank=True)
-    what = models.TextField(_("Apa (what)"), blank=True)
-    how = models.TextField(_("Bagaimana (how)"), blank=True)
-    when = models.TextField(_("Kapan (when)"), blank=True)
-    where = models.TextField(_("Di mana (where)"), blank=True)
-    who = models.TextField(_("Siapa (who)"), blank=True)
-    impact_analysis = models.TextField(_("Analisis dampak"), blank=True)
+    why = models.TextField(_("Mengapa (why)"), blank=True, max_length=limit("roadmap.QuickWin.why"))
+    what = models.TextField(_("Apa (what)"), blank=True, max_length=limit("roadmap.QuickWin.what"))
+    how = models.TextField(_("Bagaimana (how)"), blank=True,
+                           max_length=limit("roadmap.QuickWin.how"))
+    when = models.TextField(_("Kapan (when)"), blank=True,
+                            max_length=limit("roadmap.QuickWin.when"))
+    where = models.TextField(_("Di mana (where)"), blank=True,
+                             max_length=limit("roadmap.QuickWin.where"))
+    who = models.TextField(_("Siapa (who)"), blank=True, max_length=limit("roadmap.QuickWin.who"))
+    impact_analysis = models.TextField(_("Analisis dampak"), blank=True,
+                                       max_length=limit("roadmap.QuickWin.impact_analysis"))
     status = models.CharField(_("status"), max_length=10, choices=QuickWinStatus.choices,
                               default=QuickWinStatus.PLANNED)
 

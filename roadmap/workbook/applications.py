@@ -24,6 +24,7 @@ Anggota Lembaga and Regulasi sheets use them too.
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.utils import ErrorDict
 
+from masterplan.text_limits import limit
 from masterplan.workbook.base import Row, delete_versioned, update_versioned
 from masterplan.workbook.errors import MESSAGES
 from masterplan.workbook.importer import ADDED, CHANGED, REMOVED
@@ -201,7 +202,9 @@ class ApplicationSheet(ListSheet):
             "users": text("users", 200).strip(),
             "is_interoperable": read_flag(*cell("is_interoperable")),
             "exchanges_with": "",  # resolved by check(), once every row is read
-            "works": text("works"), "not_works": text("not_works"), "improve": text("improve"),
+            "works": text("works", limit("roadmap.Application.works")),
+            "not_works": text("not_works", limit("roadmap.Application.not_works")),
+            "improve": text("improve", limit("roadmap.Application.improve")),
             "integration_programs": cite_programs(masterplan, ctx, *cell("integration_programs"),
                                                  many=True),
         }

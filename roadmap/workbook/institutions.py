@@ -24,6 +24,7 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from masterplan.text_limits import limit
 from masterplan.workbook.base import Row, delete_versioned, update_versioned
 from masterplan.workbook.errors import MESSAGES, CellError
 from masterplan.workbook.importer import ADDED, CHANGED, REMOVED
@@ -245,7 +246,7 @@ class InstitutionSheet(DatedSheet):
                 "decree_date": read_date(*cell("decree_date")),
                 "selection_process": read_choice(*cell("selection_process"), SelectionProcess),
                 "managing_opd": cite_opds(masterplan, ctx, *cell("managing_opd")),
-                "contact": reader.text(line, self.column_number("contact"), fields["contact"])}
+                "contact": text("contact", limit("roadmap.Institution.contact"))}
 
     def check(self, rows, masterplan, ctx, errors):
         current = {row.key: row for row in self.current_rows(masterplan, ctx)}

@@ -32,6 +32,7 @@ from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 
+from masterplan.text_limits import limit
 from masterplan.workbook.base import Row, delete_versioned, normal_decimal, put, update_versioned
 from masterplan.workbook.errors import MESSAGES
 from masterplan.workbook.importer import ADDED, REMOVED
@@ -104,9 +105,10 @@ MONEV_ROWS = "roadmap.monev_rows"  # stash: what the Monev sheet's parse read, f
 MONEV_SAVED = "roadmap.monev_saved"  # stash: key of a new record -> the MonitoringRecord saved
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
-TEXT_FIELDS = (("works", "Yang berjalan baik", None), ("not_works", "Yang tidak berjalan", None),
-               ("improve", "Yang perlu diperbaiki", None),
-               ("followup_what", "Tindak lanjut: apa", None),
+TEXT_FIELDS = (("works", "Yang berjalan baik", limit("roadmap.MonitoringRecord.works")),
+               ("not_works", "Yang tidak berjalan", limit("roadmap.MonitoringRecord.not_works")),
+               ("improve", "Yang perlu diperbaiki", limit("roadmap.MonitoringRecord.improve")),
+               ("followup_what", "Tindak lanjut: apa", limit("roadmap.MonitoringRecord.followup_what")),
                ("followup_when", "Tindak lanjut: kapan", 120),
                ("followup_who", "Tindak lanjut: siapa", 200))
 
@@ -236,8 +238,8 @@ class MonitoringSheet(ProgramCodeColumn, ListSheet):
             "quarter": read_quarter(reader, errors, line, column("quarter"), "Triwulan"),
             "progress": read_progress(reader, errors, line, column("progress"), "Kemajuan (%)"),
         }
-        for name, header, limit in TEXT_FIELDS:
-            values[name] = reader.text(line, column(name), header, max_length=limit).strip()
+        for name, header, max_length in TEXT_FIELDS:
+            values[name] = reader.text(line, column(name), header, max_length=max_length).strip()
         return values
 
     def check(self, rows, masterplan, ctx, errors):

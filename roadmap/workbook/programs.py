@@ -30,6 +30,7 @@ import re
 
 from django.db.models import Max
 
+from masterplan.text_limits import limit
 from masterplan.workbook.base import Row, delete_versioned, put, update_versioned
 from masterplan.workbook.errors import MESSAGES
 from masterplan.workbook.importer import ADDED, REMOVED
@@ -230,10 +231,10 @@ class ProgramSheet(ListSheet):
 
     def read(self, reader, errors, line, key, masterplan, ctx):
         column = self.column_number
-        text = {name: reader.text(line, column(name), self.fields[name], max_length=limit,
+        text = {name: reader.text(line, column(name), self.fields[name], max_length=max_length,
                                   required=name == "name").strip()
-                for name, limit in (("name", 250), ("description", None),
-                                    ("monitoring_responsible", 200))}
+                for name, max_length in (("name", 250), ("description", limit("roadmap.Program.description")),
+                                         ("monitoring_responsible", 200))}
         element_text = reader.text(line, column("element"), "Dimensi/Elemen", required=True).strip()
         element = _elements(masterplan, ctx).get(normalized(element_text))
         if element_text and element is None:
@@ -485,7 +486,8 @@ class QuickWinSheet(ListSheet):
         values = {"program": reader.text(line, column("program"), "Kode program",
                                          required=True).strip()}
         for name in QUICK_WIN_FIELDS:
-            values[name] = reader.text(line, column(name), self.fields[name]).strip()
+            values[name] = reader.text(line, column(name), self.fields[name],
+                                       max_length=limit(f"roadmap.QuickWin.{name}")).strip()
         values["status"] = read_choice(reader, errors, line, column("status"), "Status",
                                        QuickWinStatus) or QuickWinStatus.PLANNED
         return values

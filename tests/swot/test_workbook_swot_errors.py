@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from masterplan.models import WorkbookImport
+from masterplan.text_limits import limit
 from masterplan.workbook import importer
 from masterplan.workbook.errors import WorkbookError
 from swot import targets, worksheets
@@ -295,6 +296,20 @@ def sasaran_and_indicator_in_one_row(mp, wb):
             f"{SASARAN}, baris {empty}, kolom Sasaran: wajib diisi."]
 
 
+def texts_longer_than_their_limits(mp, wb):
+    """The limits of masterplan/text_limits.py, named in the message."""
+    sasaran_sheet, gov, vision = wb["Sasaran"], wb["SWOT Governance"], wb["Visi Misi"]
+    sasaran = row_of(sasaran_sheet, f"s{Sasaran.objects.filter(masterplan=mp).order_by('pk').first().pk}")
+    sasaran_sheet.cell(row=sasaran, column=3, value="s" * (limit("swot.Sasaran.text") + 1))
+    item_line = row_of(gov, f"i{item(governance(mp), 'S1').pk}")
+    gov.cell(row=item_line, column=4, value="i" * (limit("swot.SwotItem.text") + 1))
+    explanation = row_of(vision, "v:explanation")
+    vision.cell(row=explanation, column=3, value="v" * (limit("swot.Vision.explanation") + 1))
+    return [f"{SASARAN}, baris {sasaran}, kolom Sasaran: terlalu panjang (maks. 500 karakter).",
+            f"{GOV}, baris {item_line}, kolom Uraian: terlalu panjang (maks. 1000 karakter).",
+            f"{VISION}, baris {explanation}, kolom Uraian: terlalu panjang (maks. 10000 karakter)."]
+
+
 CASES = [empty_item, duplicate_item_in_a_box, duplicate_strategy_in_a_quadrant, duplicate_code,
          unknown_code, kind_does_not_match_code, item_moved_to_another_box,
          strategy_citing_an_item_not_in_the_sheet, strategy_citing_a_deleted_item,
@@ -305,7 +320,7 @@ CASES = [empty_item, duplicate_item_in_a_box, duplicate_strategy_in_a_quadrant, 
          empty_mission, met_without_a_reason, vision_row_removed, target_not_a_number,
          target_year_outside_the_period, target_column_added_after_the_period, baseline_rules,
          indicator_moved_to_another_sasaran, indicator_above_every_sasaran,
-         sasaran_and_indicator_in_one_row]
+         sasaran_and_indicator_in_one_row, texts_longer_than_their_limits]
 
 
 def test_bad_input_is_refused_naming_sheet_row_and_column(masterplan):

@@ -1,5 +1,10 @@
 """`make bench`: how long the books take and how much memory, split into our own work (data +
-templates) and WeasyPrint's. Each book runs in a fresh process so its peak memory is its own."""
+templates) and WeasyPrint's. Each book runs in a fresh process so its peak memory is its own.
+
+`--worst-case` first writes the longest allowed unbroken text into every typed field of every row
+of the region's masterplan (masterplan/books/worst_case.py), then typesets the three books and a
+Bimtek report as the render pipeline does (a child process capped in memory and time), and rolls
+everything back: nothing of the region changes."""
 
 import json
 import resource
@@ -8,8 +13,13 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
-from masterplan.books.render import book_html, html_to_pdf
+from bimtek import pdf as report_pdf
+from bimtek.models import Report
+from masterplan.books import pipeline
+from masterplan.books.render import DocumentTooLarge, book_html, html_to_pdf, typeset_bounded
+from masterplan.books.worst_case import fill_longest
 from masterplan.services import current_masterplan
 
 from ._regions import region_by_code
@@ -23,12 +33,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("region_code", nargs="?", default="32.73")
         parser.add_argument("--one", choices=BOOKS, help=argparse_suppress())
+        parser.add_argument("--worst-case", action="store_true",
+                            help="every typed text at its maximum length, unbroken (rolled back)")
 
     def handle(self, *args, **options):
         region = region_by_code(options["region_code"])
         masterplan = current_masterplan(region)
         if masterplan is None:
             raise CommandError(f"{region.code} has no current masterplan; run seed_demo first.")
+        if options["worst_case"]:
+            self.worst_case(masterplan)
+            return
         if options["one"]:
             self.stdout.write(json.dumps(self.measure(masterplan, options["one"])))
             return
@@ -45,6 +60,34 @@ class Command(BaseCommand):
         for child in children:
             child.communicate()
         self.stdout.write(f"all three in parallel: {time.perf_counter() - started:.2f} s wall")
+
+    def worst_case(self, masterplan):
+        memory_mib = pipeline.TYPESET_MEMORY_MIB
+        seconds = pipeline.TYPESET_SECONDS
+        with transaction.atomic():
+            written = fill_longest(masterplan)
+            self.stdout.write(f"{masterplan.region.code} {masterplan.region.display_name}, worst case: "
+                              f"{sum(written.values())} texts at their maximum length, unbroken "
+                              f"(caps: {memory_mib} MiB, {seconds} s)")
+            self.stdout.write(f"{'document':<10}{'pages':>6}{'seconds':>9}{'peak MiB':>10}")
+            documents = [(f"buku {book}", lambda book=book: book_html(book, masterplan)[0],
+                          lambda html: html_to_pdf(html)[:2]) for book in BOOKS]
+            report = Report.objects.filter(visit__masterplan=masterplan).order_by("pk").first()
+            if report is not None:
+                documents.append(("laporan", lambda: report_pdf.render_report_html(report),
+                                  report_pdf.report_html_to_pdf))
+            for label, html_of, typeset in documents:
+                started = time.perf_counter()
+                try:
+                    _pdf, pages = typeset_bounded(typeset, html_of(), memory_mib=memory_mib,
+                                                  seconds=seconds)
+                except DocumentTooLarge as error:
+                    self.stdout.write(f"{label:<10}{'—':>6}{time.perf_counter() - started:>9.1f}  {error}")
+                    continue
+                # The peak of the largest child so far (each document is typeset in its own).
+                peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+                self.stdout.write(f"{label:<10}{pages:>6}{time.perf_counter() - started:>9.1f}{peak:>10.0f}")
+            transaction.set_rollback(True)
 
     def child(self, region_code, book):
         return subprocess.Popen([sys.executable, sys.argv[0], "bench_books", region_code,
