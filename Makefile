@@ -38,7 +38,7 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 
-# Everything but the browser tests.
+# Everything but the browser tests and the tests that need a real Celery worker.
 test-fast: install
 	$(PY) -m pytest -m "not browser and not worker"
 

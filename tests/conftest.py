@@ -1,6 +1,9 @@
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
+from django.db import transaction
 
 from masterplan.models import Region, Role
 from masterplan.reference_data import load_reference_data
@@ -9,6 +12,15 @@ from .factories import AdminFactory, MasterplanFactory, MembershipFactory, UserF
 
 OWN_REGION = "32.73"  # Kota Bandung
 OTHER_REGION = "35.10"  # Kabupaten Banyuwangi
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/browser/ is a browser test, so `-m "not browser"` (make test-fast)
+    leaves it out even when its module forgets the marker."""
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(autouse=True)
@@ -35,18 +47,21 @@ class World:
     users: dict
     masterplans: dict
     memberships: dict
+    # What a test derives from the world's untouched rows and may reuse (see module_world).
+    cache: dict = field(default_factory=dict, compare=False)
 
     def user(self, role):
         return self.users.get(role)
 
+    def fresh(self):
+        """A copy whose model instances a test may change without touching the shared ones
+        (the cache stays shared)."""
+        rows = copy.deepcopy({"own": self.own, "other": self.other, "users": self.users,
+                              "masterplans": self.masterplans, "memberships": self.memberships})
+        return World(**rows, cache=self.cache)
 
-@pytest.fixture
-def world(db):
-    return make_world()
 
-
-def make_world():
-    """Build the World in the current database (for fixtures of a wider scope than `world`)."""
+def build_world():
     own, other = Region.objects.get(code=OWN_REGION), Region.objects.get(code=OTHER_REGION)
     users = {"admin": AdminFactory(username="admin.uji")}
     memberships = {}
@@ -62,3 +77,55 @@ def make_world():
     masterplans = {"own": MasterplanFactory(region=own), "other": MasterplanFactory(region=other)}
     return World(own, other, users, masterplans,
                  {"own": memberships, "other": other_members})
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction held open over a whole test module and rolled back after its last test.
+
+    Rows that module-scoped fixtures create inside it are seen by every test of the module, and
+    each test (through `db`) runs in a savepoint of it, so what one test changes is undone before
+    the next. Only for modules without transactional tests (those flush the database)."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            if not Region.objects.exists():
+                load_reference_data()
+        except BaseException:
+            atomic.__exit__(None, None, None)
+            raise
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_db_setup(module_db, django_db_blocker):
+    """`module_db_setup(build)` runs `build()` with database access, once per module."""
+    def run(build):
+        with django_db_blocker.unblock():
+            return build()
+    return run
+
+
+@pytest.fixture(scope="module")
+def shared_world(module_db_setup):
+    """The world of module_world, for module-scoped fixtures that add to it (tests take
+    module_world instead, which copies it)."""
+    return module_db_setup(build_world)
+
+
+@pytest.fixture
+def module_world(shared_world, db):
+    """The `world`, built once per test module (see module_db); each test gets its own copy of
+    the model instances and its own savepoint, so changes never leak to the next test."""
+    return shared_world.fresh()

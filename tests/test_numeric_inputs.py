@@ -31,7 +31,7 @@ from masterplan.models import Region
 from masterplan.reference_data import load_reference_data
 from roadmap.models import KpiTarget, Program, ProgramKpi, QuickWin
 
-from .conftest import make_world
+from .conftest import build_world
 from .message_templates import unsafe_messages
 from .test_access_matrix import EXPECTATIONS, OK
 
@@ -61,7 +61,7 @@ def shared_world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         if not Region.objects.exists():
             load_reference_data()
-        world = make_world()
+        world = build_world()
         yield world
         transaction.set_rollback(True)
 

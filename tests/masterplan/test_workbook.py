@@ -56,8 +56,7 @@ def private_media(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-@pytest.fixture
-def masterplan(world):
+def build_masterplan(world):
     return fill(world.masterplans["own"], world.user("anggota"))
 
 
@@ -65,10 +64,32 @@ def upload(content, name="buku-kerja.xlsx"):
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
 
 
+@pytest.fixture(scope="module")
+def filled(module_db_setup, shared_world):
+    """The masterplan these tests share, built once for the module (see conftest's module_db)."""
+    return module_db_setup(lambda: build_masterplan(shared_world))
+
+
+@pytest.fixture(scope="module")
+def exported(module_db_setup, filled):
+    """Its workbook, exported once: what export_bytes(masterplan) gives until a test changes it."""
+    return module_db_setup(lambda: export_bytes(filled))
+
+
+@pytest.fixture
+def world(module_world, filled):
+    return module_world
+
+
+@pytest.fixture
+def masterplan(world):
+    return world.masterplans["own"]
+
+
 # --- export ----------------------------------------------------------------------------------
 
-def test_export_has_info_then_every_sheet_in_order(masterplan):
-    workbook = load_workbook(io.BytesIO(export_bytes(masterplan)))
+def test_export_has_info_then_every_sheet_in_order(exported, masterplan):
+    workbook = load_workbook(io.BytesIO(exported))
     swot_sheets = [name for name in workbook.sheetnames if name.startswith("SWOT ")]
     assert len(swot_sheets) == 9  # six dimensions and three readiness elements
     assert workbook.sheetnames == (
@@ -84,8 +105,8 @@ def test_export_has_info_then_every_sheet_in_order(masterplan):
     assert info[INFO_EXPORTED_AT]
 
 
-def test_readiness_table_is_laid_out_like_the_guide(masterplan):
-    ws = load_workbook(io.BytesIO(export_bytes(masterplan)))["II.2 SDM"]
+def test_readiness_table_is_laid_out_like_the_guide(exported, masterplan):
+    ws = load_workbook(io.BytesIO(exported))["II.2 SDM"]
     assert ws["B1"].value == "Tabel II.2 Analisis Kualitas SDM Daerah"
     assert [c.value for c in ws[2]][1:] == ["No", "Komponen", "Nilai/Kondisi", "Angka", "Satuan",
                                             "Interpretasi", None, None, "Sumber data",
@@ -107,8 +128,8 @@ def test_readiness_table_is_laid_out_like_the_guide(masterplan):
         assert ws.cell(row=5, column=5).value == "1234567890123456.1234"
 
 
-def test_other_sheets_layout(masterplan):
-    workbook = load_workbook(io.BytesIO(export_bytes(masterplan)))
+def test_other_sheets_layout(exported, masterplan):
+    workbook = load_workbook(io.BytesIO(exported))
     performance = workbook["Kinerja"]
     assert [c.value for c in performance[2]][1:] == ["Dimensi", "Elemen", "Penilaian", None, None,
                                                      "Catatan"]
@@ -137,8 +158,8 @@ def test_other_sheets_layout(masterplan):
                                                          None, None, None, None]
 
 
-def test_text_that_looks_like_a_formula_is_written_as_a_literal_string(masterplan):
-    content = export_bytes(masterplan)
+def test_text_that_looks_like_a_formula_is_written_as_a_literal_string(exported, masterplan):
+    content = exported
     workbook = load_workbook(io.BytesIO(content))
     found = {}
     for ws in workbook:
@@ -156,8 +177,8 @@ def test_text_that_looks_like_a_formula_is_written_as_a_literal_string(masterpla
                 assert b"<f>" not in archive.read(name) and b"<f " not in archive.read(name)
 
 
-def test_round_trip_reports_no_change_and_exports_the_same(masterplan):
-    first = export_bytes(masterplan)
+def test_round_trip_reports_no_change_and_exports_the_same(exported, masterplan):
+    first = exported
     diff = importer.preview(masterplan, first)
     assert diff.is_empty, [(s.sheet.title, c.key, c.fields) for s in diff.sheets for c in s.changes]
     before = db_state(masterplan)
@@ -172,9 +193,9 @@ def test_round_trip_reports_no_change_and_exports_the_same(masterplan):
     assert entry(masterplan, "human_resources", 2).value_number == BIG_NUMBER
 
 
-def test_workbook_restores_a_wiped_masterplan(masterplan):
+def test_workbook_restores_a_wiped_masterplan(exported, masterplan):
     """Import rebuilds everything from the file: extras, cities, indicators and values too."""
-    content = export_bytes(masterplan)
+    content = exported
     ReadinessEntry.objects.filter(masterplan=masterplan, component__isnull=True).delete()
     ReadinessEntry.objects.filter(masterplan=masterplan).update(
         value_text="", value_number=None, value_unit="", interpretation="", source="",
@@ -210,7 +231,7 @@ def test_workbook_restores_a_wiped_masterplan(masterplan):
 
 # --- preview and apply -----------------------------------------------------------------------
 
-def test_preview_lists_added_changed_and_removed_rows(masterplan):
+def test_preview_lists_added_changed_and_removed_rows(exported, masterplan):
     extra = masterplan.readiness_entries.get(extra_text="Jumlah komunitas TIK")
     doomed = masterplan.readiness_entries.get(extra_text__startswith="+62")
 
@@ -228,7 +249,7 @@ def test_preview_lists_added_changed_and_removed_rows(masterplan):
         workbook["Kinerja"]["D4"] = None
         workbook["Kinerja"]["E4"] = "v"
         workbook["Analisis Masa Depan"]["C6"] = "Bappeda"
-    diff = importer.preview(masterplan, edit(export_bytes(masterplan), change))
+    diff = importer.preview(masterplan, edit(exported, change))
     assert [s.sheet.title for s in diff.changed_sheets] == ["II.2 SDM", "Kinerja", "Analisis Masa Depan"]
     table = diff.changed_sheets[0]
     assert (table.added, table.changed, table.removed) == (1, 2, 1)
@@ -254,7 +275,7 @@ def test_preview_lists_added_changed_and_removed_rows(masterplan):
         "institutions", "Dinas Kominfo", "Bappeda")
 
 
-def test_apply_saves_all_changes_and_bumps_versions(masterplan, world):
+def test_apply_saves_all_changes_and_bumps_versions(exported, masterplan, world):
     anggota = world.user("anggota")
     first = entry(masterplan, "human_resources", 1)
     untouched = entry(masterplan, "human_resources", 3)
@@ -278,7 +299,7 @@ def test_apply_saves_all_changes_and_bumps_versions(masterplan, world):
         competitiveness.cell(row=6, column=10, value=79)
         competitiveness.cell(row=8, column=2, value="Indeks kebahagiaan")  # a new indicator
         competitiveness.cell(row=8, column=4, value=70.5)
-    content = edit(export_bytes(masterplan), change)
+    content = edit(exported, change)
     diff = importer.preview(masterplan, content)
     before_import = timezone.now()
     importer.apply(masterplan, content, anggota, diff.digest)
@@ -308,7 +329,7 @@ def test_apply_saves_all_changes_and_bumps_versions(masterplan, world):
     assert importer.preview(masterplan, export_bytes(masterplan)).is_empty
 
 
-def test_removing_a_city_and_an_indicator(masterplan):
+def test_removing_a_city_and_an_indicator(exported, masterplan):
     def change(workbook):
         ws = workbook["Daya Saing"]
         ws.delete_rows(7)  # Pertumbuhan ekonomi
@@ -316,7 +337,7 @@ def test_removing_a_city_and_an_indicator(masterplan):
             if merged.min_col >= 8:
                 ws.unmerge_cells(str(merged))
         ws.delete_cols(8, 2)  # the Singapura columns (H, I)
-    content = edit(export_bytes(masterplan), change)
+    content = edit(exported, change)
     diff = importer.preview(masterplan, content)
     sheet = diff.changed_sheets[0]
     assert (sheet.sheet.title, sheet.removed) == ("Daya Saing", 2)
@@ -339,22 +360,22 @@ def test_a_missing_catalogue_entry_is_created_on_import(masterplan):
     assert entry(masterplan, "human_resources", 9).value_number == Decimal("4")
 
 
-def test_marks_v_and_x_are_accepted_in_any_case(masterplan):
+def test_marks_v_and_x_are_accepted_in_any_case(exported, masterplan):
     def change(workbook):
         ws = workbook["II.3 SD Pemerintahan"]
         for row, mark in ((4, "V"), (5, "x"), (6, " X ")):
             for column in (7, 8, 9):
                 ws.cell(row=row, column=column).value = None
             ws.cell(row=row, column=8).value = mark
-    content = edit(export_bytes(masterplan), change)
+    content = edit(exported, change)
     importer.apply(masterplan, content, None, importer.preview(masterplan, content).digest)
     assert [entry(masterplan, "government_resources", n).interpretation for n in (1, 2, 3)] == [
         "sedang"] * 3
 
 
-def test_apply_is_all_or_nothing(masterplan, monkeypatch):
+def test_apply_is_all_or_nothing(exported, masterplan, monkeypatch):
     """A failure in a later sheet rolls back the sheets applied before it."""
-    content = edit(export_bytes(masterplan), lambda wb: (
+    content = edit(exported, lambda wb: (
         wb["II.2 SDM"].__setitem__("E4", 99), wb["Kinerja"].__setitem__("G4", "baru")))
     diff = importer.preview(masterplan, content)
     before = db_state(masterplan)
@@ -375,9 +396,9 @@ def test_update_versioned_refuses_a_row_changed_meanwhile(masterplan):
     assert ReadinessEntry.objects.get(pk=item.pk).note == "-5 derajat"
 
 
-def test_stale_preview_shows_the_new_changes_instead_of_applying(masterplan, world):
+def test_stale_preview_shows_the_new_changes_instead_of_applying(exported, masterplan, world):
     anggota = world.user("anggota")
-    content = edit(export_bytes(masterplan), lambda wb: wb["II.2 SDM"].__setitem__("E4", 13))
+    content = edit(exported, lambda wb: wb["II.2 SDM"].__setitem__("E4", 13))
     workbook_import, diff = importer.start_import(masterplan, anggota, upload(content))
     assert workbook_import.status == WorkbookImport.Status.PENDING
     assert workbook_import.changes_hash == diff.digest
@@ -402,9 +423,9 @@ def test_stale_preview_shows_the_new_changes_instead_of_applying(masterplan, wor
     assert importer.confirm_import(workbook_import, anggota).already_decided
 
 
-def test_upload_without_changes_stores_nothing(masterplan, world):
+def test_upload_without_changes_stores_nothing(exported, masterplan, world):
     workbook_import, diff = importer.start_import(masterplan, world.user("ketua"),
-                                                  upload(export_bytes(masterplan)))
+                                                  upload(exported))
     assert workbook_import is None and diff.is_empty
     assert not WorkbookImport.objects.exists()
 
@@ -506,9 +527,9 @@ def test_region_page_links_the_workbook(client, world, masterplan):
     assert 'type="file"' not in page  # read-only role: no upload form
 
 
-def test_upload_preview_and_apply_through_the_pages(client, world, masterplan, private_media):
+def test_upload_preview_and_apply_through_the_pages(exported, client, world, masterplan, private_media):
     client.force_login(world.user("anggota"))
-    content = edit(export_bytes(masterplan), lambda wb: wb["II.2 SDM"].__setitem__("D7", "Naik"))
+    content = edit(exported, lambda wb: wb["II.2 SDM"].__setitem__("D7", "Naik"))
     response = client.post(url("workbook"), {"file": upload(content)})
     workbook_import = WorkbookImport.objects.get()
     assert response["Location"] == url("workbook_import", import_pk=workbook_import.pk)
@@ -526,9 +547,9 @@ def test_upload_preview_and_apply_through_the_pages(client, world, masterplan, p
     assert "1 perubahan dari buku kerja diterapkan" in client.get(url("workbook")).content.decode()
 
 
-def test_stale_preview_through_the_page_shows_the_new_preview(client, world, masterplan):
+def test_stale_preview_through_the_page_shows_the_new_preview(exported, client, world, masterplan):
     client.force_login(world.user("ketua"))
-    content = edit(export_bytes(masterplan), lambda wb: wb["II.2 SDM"].__setitem__("D7", "Naik"))
+    content = edit(exported, lambda wb: wb["II.2 SDM"].__setitem__("D7", "Naik"))
     location = client.post(url("workbook"), {"file": upload(content)})["Location"]
     seen = WorkbookImport.objects.get().changes_hash
     ReadinessEntry.objects.filter(pk=entry(masterplan, "human_resources", 3).pk).update(note="Baru")
@@ -541,9 +562,9 @@ def test_stale_preview_through_the_page_shows_the_new_preview(client, world, mas
     assert WorkbookImport.objects.get().status == WorkbookImport.Status.PENDING
 
 
-def test_cancel_discards_the_upload(client, world, masterplan, django_capture_on_commit_callbacks):
+def test_cancel_discards_the_upload(exported, client, world, masterplan, django_capture_on_commit_callbacks):
     client.force_login(world.user("anggota"))
-    content = edit(export_bytes(masterplan), lambda wb: wb["II.2 SDM"].__setitem__("D7", "Naik"))
+    content = edit(exported, lambda wb: wb["II.2 SDM"].__setitem__("D7", "Naik"))
     location = client.post(url("workbook"), {"file": upload(content)})["Location"]
     workbook_import = WorkbookImport.objects.get()
     path = workbook_import.file.path
@@ -560,9 +581,9 @@ def test_cancel_discards_the_upload(client, world, masterplan, django_capture_on
     assert entry(masterplan, "human_resources", 4).value_text != "Naik"
 
 
-def test_rejected_upload_names_sheet_row_and_column_in_indonesian(client, world, masterplan):
+def test_rejected_upload_names_sheet_row_and_column_in_indonesian(exported, client, world, masterplan):
     client.force_login(world.user("anggota"))
-    content = edit(export_bytes(masterplan), lambda wb: wb["II.2 SDM"].__setitem__("E7", "banyak"))
+    content = edit(exported, lambda wb: wb["II.2 SDM"].__setitem__("E7", "banyak"))
     before = db_state(masterplan)
     response = client.post(url("workbook"), {"file": upload(content)})
     assert response.status_code == 200

@@ -29,9 +29,20 @@ def private_media(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(scope="module")
+def exported(module_db_setup, shared_world):
+    """The world's own masterplan filled, and its workbook exported, once for the module."""
+    return module_db_setup(lambda: export_bytes(fill(shared_world.masterplans["own"])))
+
+
+@pytest.fixture
+def world(module_world, exported):
+    return module_world
+
+
 @pytest.fixture
 def masterplan(world):
-    return fill(world.masterplans["own"])
+    return world.masterplans["own"]
 
 
 def rezip(content, replace=None, add=None, compression=zipfile.ZIP_DEFLATED):
@@ -221,9 +232,9 @@ CASES = [
 
 @pytest.mark.parametrize("make,indonesian,english", [case[1:] for case in CASES],
                          ids=[case[0] for case in CASES])
-def test_bad_workbook_is_refused_and_nothing_saved(masterplan, world, private_media, make,
-                                                   indonesian, english):
-    content = make(export_bytes(masterplan))
+def test_bad_workbook_is_refused_and_nothing_saved(masterplan, world, private_media, exported,
+                                                   make, indonesian, english):
+    content = make(exported)
     if "{parts}" in indonesian:  # the count depends on how many sheets the workbook has
         parts = len(zipfile.ZipFile(io.BytesIO(content)).namelist())
         indonesian, english = indonesian.format(parts=parts), english.format(parts=parts)
@@ -248,13 +259,13 @@ def test_workbook_of_another_region_is_refused(masterplan, world):
     assert db_state(masterplan) == before
 
 
-def test_every_problem_is_listed_at_once(masterplan):
+def test_every_problem_is_listed_at_once(masterplan, exported):
     def change(workbook):
         workbook["II.2 SDM"]["E7"] = "banyak"
         workbook["II.2 SDM"]["K8"] = 1800
         workbook["Daya Saing"]["D6"] = "tinggi"
     with pytest.raises(WorkbookError) as refused:
-        importer.preview(masterplan, edit(export_bytes(masterplan), change))
+        importer.preview(masterplan, edit(exported, change))
     assert refused.value.messages("id") == [
         "Lembar “II.2 SDM”, baris 7, kolom Angka: bukan angka.",
         "Lembar “II.2 SDM”, baris 8, kolom Tahun data: tahun harus antara 1945 dan 2100.",
@@ -262,10 +273,10 @@ def test_every_problem_is_listed_at_once(masterplan):
     ]
 
 
-def test_openpyxl_parses_through_defusedxml(masterplan):
+def test_openpyxl_parses_through_defusedxml(exported):
     """Even past the archive checks, openpyxl itself refuses entity declarations."""
     assert openpyxl.DEFUSEDXML is True
-    bomb = rezip(export_bytes(masterplan), {"xl/worksheets/sheet1.xml": laughs_in_first_sheet})
+    bomb = rezip(exported, {"xl/worksheets/sheet1.xml": laughs_in_first_sheet})
     with pytest.raises(WorkbookError) as refused:
         safety.read_sheets(bomb, ["Info"])  # without check_archive
     assert [error.kind for error in refused.value.errors] == ["xml_forbidden"]

@@ -24,8 +24,7 @@ SHEET = "Aplikasi e-Gov"
 NAME, OPD, FUNCTION, USERS, INTEROPERABLE, EXCHANGES, WORKS, NOT_WORKS, IMPROVE, PROGRAMS = range(2, 12)
 
 
-@pytest.fixture
-def masterplan(world):
+def build_masterplan(world):
     masterplan = world.masterplans["own"]
     kominfo = make_opd(world.own, "Diskominfo", "Dinas Komunikasi dan Informatika")
     bappeda = make_opd(world.own, "Bappeda", "Badan Perencanaan Pembangunan Daerah")
@@ -39,6 +38,28 @@ def masterplan(world):
     office.exchanges_with.add(sipd)
     office.integration_programs.add(program)
     return masterplan
+
+
+@pytest.fixture(scope="module")
+def filled(module_db_setup, shared_world):
+    """The masterplan these tests share, built once for the module (see conftest's module_db)."""
+    return module_db_setup(lambda: build_masterplan(shared_world))
+
+
+@pytest.fixture(scope="module")
+def exported(module_db_setup, filled):
+    """Its workbook, exported once: what export_bytes(masterplan) gives until a test changes it."""
+    return module_db_setup(lambda: export_bytes(filled))
+
+
+@pytest.fixture
+def world(module_world, filled):
+    return module_world
+
+
+@pytest.fixture
+def masterplan(world):
+    return world.masterplans["own"]
 
 
 def state(masterplan):
@@ -95,8 +116,8 @@ def changes_of(diff, title=SHEET):
 
 # --- export ------------------------------------------------------------------------------------
 
-def test_export_lists_every_application_with_its_references(masterplan):
-    content = export_bytes(masterplan)
+def test_export_lists_every_application_with_its_references(exported, masterplan):
+    content = exported
     ws = load_workbook(io.BytesIO(content))[SHEET]
     assert ws["B1"].value == "Inventaris aplikasi e-Government Kota Bandung"
     assert [cell.value for cell in ws[2]] == [
@@ -119,8 +140,8 @@ def test_export_lists_every_application_with_its_references(masterplan):
     assert ws.cell(row=row_of(ws, f"a{sipd.pk}"), column=USERS).quotePrefix
 
 
-def test_round_trip_reports_no_change_and_saves_nothing(masterplan):
-    content = export_bytes(masterplan)
+def test_round_trip_reports_no_change_and_saves_nothing(exported, masterplan):
+    content = exported
     diff = importer.preview(masterplan, content)
     assert diff.is_empty, [(s.sheet.title, c.key, c.fields) for s in diff.sheets for c in s.changes]
     before = state(masterplan)
@@ -146,7 +167,7 @@ def test_export_queries_do_not_grow_with_the_applications(masterplan, world,
 
 # --- preview and apply -------------------------------------------------------------------------
 
-def test_preview_lists_added_changed_and_removed_rows(masterplan):
+def test_preview_lists_added_changed_and_removed_rows(exported, masterplan):
     simpeg, office = app(masterplan, "Simpeg"), app(masterplan, "e-Office")
 
     def change(workbook):
@@ -155,7 +176,7 @@ def test_preview_lists_added_changed_and_removed_rows(masterplan):
         ws.delete_rows(row_of(ws, f"a{simpeg.pk}"))
         put_row(ws, {NAME: "Portal Satu Data", OPD: "bappeda", FUNCTION: "monev",
                      INTEROPERABLE: "✓", PROGRAMS: "p1"})
-    diff = importer.preview(masterplan, edit(export_bytes(masterplan), change))
+    diff = importer.preview(masterplan, edit(exported, change))
     assert [sheet.sheet.title for sheet in diff.changed_sheets] == [SHEET]
     changes = {change.label: change for change in changes_of(diff)}
     assert {name: change.kind for name, change in changes.items()} == {
@@ -169,7 +190,7 @@ def test_preview_lists_added_changed_and_removed_rows(masterplan):
     assert changes["Simpeg"].fields[0].old_display == "Simpeg"
 
 
-def test_apply_saves_the_changes_and_bumps_versions(masterplan, world):
+def test_apply_saves_the_changes_and_bumps_versions(exported, masterplan, world):
     anggota = world.user("anggota")
     office, sipd, simpeg = (app(masterplan, name) for name in ("e-Office", "SIPD", "Simpeg"))
     version = simpeg.version
@@ -179,7 +200,7 @@ def test_apply_saves_the_changes_and_bumps_versions(masterplan, world):
         line = row_of(ws, f"a{simpeg.pk}")
         put_row(ws, {NAME: "SIMPEG Terpadu", OPD: "Diskominfo", INTEROPERABLE: "ya",
                      EXCHANGES: "e-Office", IMPROVE: "Sinkron dengan BKN", PROGRAMS: "P1"}, line)
-    apply_file(masterplan, edit(export_bytes(masterplan), change), anggota)
+    apply_file(masterplan, edit(exported, change), anggota)
     simpeg.refresh_from_db()
     assert (simpeg.name, simpeg.owner_opd.short_name, simpeg.is_interoperable, simpeg.improve) == (
         "SIMPEG Terpadu", "Diskominfo", True, "Sinkron dengan BKN")
@@ -194,7 +215,7 @@ def test_apply_saves_the_changes_and_bumps_versions(masterplan, world):
     assert importer.preview(masterplan, export_bytes(masterplan)).is_empty
 
 
-def test_new_applications_exchange_with_each_other_and_existing_ones(masterplan):
+def test_new_applications_exchange_with_each_other_and_existing_ones(exported, masterplan):
     sipd = app(masterplan, "SIPD")
 
     def change(workbook):
@@ -202,7 +223,7 @@ def test_new_applications_exchange_with_each_other_and_existing_ones(masterplan)
         put_row(ws, {NAME: "Portal Satu Data", FUNCTION: "Perencanaan pembangunan daerah",
                      INTEROPERABLE: "ya", EXCHANGES: "sipd; Dasbor Pimpinan"})
         put_row(ws, {NAME: "Dasbor Pimpinan", FUNCTION: "monev", INTEROPERABLE: "ya"})
-    content = edit(export_bytes(masterplan), change)
+    content = edit(exported, change)
     diff = importer.preview(masterplan, content)
     changes = {change.label: change for change in changes_of(diff)}
     # Listed in one row only, the new pairs show on both rows.
@@ -217,18 +238,18 @@ def test_new_applications_exchange_with_each_other_and_existing_ones(masterplan)
     assert importer.preview(masterplan, export_bytes(masterplan)).is_empty
 
 
-def test_an_exchange_removed_in_one_row_is_removed(masterplan):
+def test_an_exchange_removed_in_one_row_is_removed(exported, masterplan):
     office, sipd = app(masterplan, "e-Office"), app(masterplan, "SIPD")
 
     def change(workbook):
         ws = workbook[SHEET]
         ws.cell(row=row_of(ws, f"a{office.pk}"), column=EXCHANGES).value = None
-    apply_file(masterplan, edit(export_bytes(masterplan), change))
+    apply_file(masterplan, edit(exported, change))
     assert partners(office) == partners(sipd) == []
     assert Application.objects.get(pk=sipd.pk).version == sipd.version + 1
 
 
-def test_two_applications_may_swap_names(masterplan):
+def test_two_applications_may_swap_names(exported, masterplan):
     office, sipd = app(masterplan, "e-Office"), app(masterplan, "SIPD")
 
     def change(workbook):
@@ -236,20 +257,20 @@ def test_two_applications_may_swap_names(masterplan):
         # The partners' cells name the applications by their new names too.
         put_row(ws, {NAME: "SIPD", EXCHANGES: "e-Office"}, row_of(ws, f"a{office.pk}"))
         put_row(ws, {NAME: "e-Office", EXCHANGES: "SIPD"}, row_of(ws, f"a{sipd.pk}"))
-    apply_file(masterplan, edit(export_bytes(masterplan), change))
+    apply_file(masterplan, edit(exported, change))
     office.refresh_from_db()
     sipd.refresh_from_db()
     assert (office.name, sipd.name) == ("SIPD", "e-Office")
     assert partners(office) == ["e-Office"]
 
 
-def test_an_application_cites_an_opd_and_a_program_added_in_the_same_upload(masterplan, world):
+def test_an_application_cites_an_opd_and_a_program_added_in_the_same_upload(exported, masterplan, world):
     def change(workbook):
         opds = workbook["OPD"]
         put_row(opds, {2: "Dinas Kependudukan dan Pencatatan Sipil", 3: "Disdukcapil"})
         put_row(workbook[SHEET], {NAME: "SIAK Terpusat", OPD: "disdukcapil",
                                   FUNCTION: "pelayanan_publik"})
-    apply_file(masterplan, edit(export_bytes(masterplan), change))
+    apply_file(masterplan, edit(exported, change))
     siak = app(masterplan, "SIAK Terpusat")
     assert siak.owner_opd == Opd.objects.get(region=world.own, short_name="Disdukcapil")
     assert siak.function == "pelayanan_publik" and not siak.is_interoperable
@@ -266,10 +287,15 @@ def test_a_name_with_a_semicolon_is_cited_on_its_own_line(masterplan):
 
 def edited(masterplan, line_of, values):
     """The export with `values` ({column: value}) written on the row `line_of(ws)`."""
+    return edited_from(export_bytes(masterplan), line_of, values)
+
+
+def edited_from(content, line_of, values):
+    """The workbook `content` with `values` written on the row `line_of(ws)`."""
     def change(workbook):
         ws = workbook[SHEET]
         put_row(ws, values, line_of(ws))
-    return edit(export_bytes(masterplan), change)
+    return edit(content, change)
 
 
 def new_row(ws):
@@ -286,8 +312,8 @@ def test_an_opd_of_another_region_is_refused(masterplan, world):
         "singkatan yang ada."]
 
 
-def test_an_unknown_function_and_a_missing_name_are_refused(masterplan):
-    content = edited(masterplan, new_row, {FUNCTION: "Keamanan siber", USERS: "ASN"})
+def test_an_unknown_function_and_a_missing_name_are_refused(exported, masterplan):
+    content = edited_from(exported, new_row, {FUNCTION: "Keamanan siber", USERS: "ASN"})
     assert refused(masterplan, content) == [
         "Lembar “Aplikasi e-Gov”, baris 6, kolom Fungsi pemerintahan: “Keamanan siber” tidak "
         "dikenal; pilih salah satu: Perencanaan pembangunan daerah, Pengelolaan keuangan daerah, "
@@ -302,15 +328,15 @@ def test_an_unknown_function_and_a_missing_name_are_refused(masterplan):
         "yang dilayani."]
 
 
-def test_duplicate_names_are_refused_ignoring_case_and_spaces(masterplan):
-    content = edited(masterplan, new_row, {NAME: "  sipd ", FUNCTION: "keuangan"})
+def test_duplicate_names_are_refused_ignoring_case_and_spaces(exported, masterplan):
+    content = edited_from(exported, new_row, {NAME: "  sipd ", FUNCTION: "keuangan"})
     assert refused(masterplan, content) == [
         "Lembar “Aplikasi e-Gov”, baris 6, kolom Nama aplikasi: “sipd” sudah ada (baris/kolom 3)."]
 
 
-def test_unknown_partners_and_itself_are_refused(masterplan):
+def test_unknown_partners_and_itself_are_refused(exported, masterplan):
     simpeg = app(masterplan, "Simpeg")
-    content = edited(masterplan, lambda ws: row_of(ws, f"a{simpeg.pk}"),
+    content = edited_from(exported, lambda ws: row_of(ws, f"a{simpeg.pk}"),
                      {INTEROPERABLE: "ya", EXCHANGES: "Simpeg\nSIMDA; e-Kinerja"})
     assert refused(masterplan, content) == [
         "Lembar “Aplikasi e-Gov”, baris 5, kolom Bertukar data dengan: aplikasi tidak bertukar "
@@ -320,10 +346,10 @@ def test_unknown_partners_and_itself_are_refused(masterplan):
         "ditambahkan sebagai baris baru)."]
 
 
-def test_the_forms_interoperability_rules_apply(masterplan):
+def test_the_forms_interoperability_rules_apply(exported, masterplan):
     office = app(masterplan, "e-Office")
     # Simpeg (not interoperable) is listed as e-Office's partner: both rows break the rule.
-    content = edited(masterplan, lambda ws: row_of(ws, f"a{office.pk}"),
+    content = edited_from(exported, lambda ws: row_of(ws, f"a{office.pk}"),
                      {EXCHANGES: "SIPD\nSimpeg"})
     assert refused(masterplan, content) == [
         "Lembar “Aplikasi e-Gov”, baris 4, kolom Bertukar data dengan: Simpeg belum ditandai "
@@ -339,9 +365,9 @@ def test_the_forms_interoperability_rules_apply(masterplan):
         "daftar pertukaran datanya."]
 
 
-def test_unknown_program_codes_and_bad_marks_are_refused(masterplan):
+def test_unknown_program_codes_and_bad_marks_are_refused(exported, masterplan):
     simpeg = app(masterplan, "Simpeg")
-    content = edited(masterplan, lambda ws: row_of(ws, f"a{simpeg.pk}"),
+    content = edited_from(exported, lambda ws: row_of(ws, f"a{simpeg.pk}"),
                      {INTEROPERABLE: "mungkin", PROGRAMS: "P1, P9"})
     assert refused(masterplan, content) == [
         "Lembar “Aplikasi e-Gov”, baris 5, kolom Interoperabel: tanda “mungkin” tidak dikenal; "
@@ -350,16 +376,16 @@ def test_unknown_program_codes_and_bad_marks_are_refused(masterplan):
         "di lembar Program; tulis kode dari kolom Kode lembar Program (mis. P3)."]
 
 
-def test_formula_cells_are_refused(masterplan):
+def test_formula_cells_are_refused(exported, masterplan):
     simpeg = app(masterplan, "Simpeg")
-    content = edited(masterplan, lambda ws: row_of(ws, f"a{simpeg.pk}"), {USERS: "=A1&\"x\""})
+    content = edited_from(exported, lambda ws: row_of(ws, f"a{simpeg.pk}"), {USERS: "=A1&\"x\""})
     assert refused(masterplan, content) == [
         "Lembar “Aplikasi e-Gov”, baris 5, kolom Pengguna: berisi rumus; tuliskan nilainya saja."]
 
 
-def test_a_moved_column_is_refused(masterplan):
+def test_a_moved_column_is_refused(exported, masterplan):
     def change(workbook):
         workbook[SHEET].insert_cols(3)
-    messages = refused(masterplan, edit(export_bytes(masterplan), change))
+    messages = refused(masterplan, edit(exported, change))
     assert messages[0].startswith("Lembar “Aplikasi e-Gov”, baris 2, kolom C: judul kolom "
                                   "seharusnya “OPD pemilik”")

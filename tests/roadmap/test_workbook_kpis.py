@@ -40,8 +40,7 @@ def private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture
-def masterplan(world):
+def build_masterplan(world):
     """P1 Portal layanan (2026–2027, two KPIs), P2 Pusat data kota (2026 TW III – 2030 TW II)."""
     masterplan = world.masterplans["own"]
     portal = program(masterplan, "Portal layanan", start=(2026, 1), end=(2027, 4))
@@ -57,6 +56,28 @@ def masterplan(world):
     financing(portal, 2026, "csr", 0)
     financing(data_center, 2028, "hibah", 750_000_000)
     return masterplan
+
+
+@pytest.fixture(scope="module")
+def filled(module_db_setup, shared_world):
+    """The masterplan these tests share, built once for the module (see conftest's module_db)."""
+    return module_db_setup(lambda: build_masterplan(shared_world))
+
+
+@pytest.fixture(scope="module")
+def exported(module_db_setup, filled):
+    """Its workbook, exported once: what export_bytes(masterplan) gives until a test changes it."""
+    return module_db_setup(lambda: export_bytes(filled))
+
+
+@pytest.fixture
+def world(module_world, filled):
+    return module_world
+
+
+@pytest.fixture
+def masterplan(world):
+    return world.masterplans["own"]
 
 
 def portal(masterplan):
@@ -83,15 +104,15 @@ def refused_without_saving(masterplan, content):
 
 # --- export ----------------------------------------------------------------------------------
 
-def test_roadmap_sheets_follow_the_program_sheets_in_order(masterplan):
-    names = load_workbook(io.BytesIO(export_bytes(masterplan))).sheetnames
+def test_roadmap_sheets_follow_the_program_sheets_in_order(exported, masterplan):
+    names = load_workbook(io.BytesIO(exported)).sheetnames
     order = [names.index(title) for title in
              ("Program", "Quick Win", "KPI", "Pembiayaan", "Monev", "Realisasi KPI")]
     assert order == sorted(order)
 
 
-def test_kpi_sheet_has_a_target_column_per_year_of_the_period(masterplan):
-    ws = sheet_of(export_bytes(masterplan), "KPI")
+def test_kpi_sheet_has_a_target_column_per_year_of_the_period(exported, masterplan):
+    ws = sheet_of(exported, "KPI")
     assert ws.column_dimensions["A"].hidden
     assert ws["B1"].value == "KPI program dan target tahunan 2026–2035"
     assert [c.value for c in ws[2]] == ["Kunci", "Kode program", "Indikator kinerja", "Satuan",
@@ -106,8 +127,8 @@ def test_kpi_sheet_has_a_target_column_per_year_of_the_period(masterplan):
         assert cell.data_type == "s" and cell.quotePrefix
 
 
-def test_financing_sheet_has_a_row_per_program_and_source(masterplan):
-    ws = sheet_of(export_bytes(masterplan), "Pembiayaan")
+def test_financing_sheet_has_a_row_per_program_and_source(exported, masterplan):
+    ws = sheet_of(exported, "Pembiayaan")
     assert ws["B1"].value == "Pembiayaan program per tahun dan sumber dana (rupiah), 2026–2035"
     assert [c.value for c in ws[2]] == ["Kunci", "Kode program", "Sumber dana",
                                         *(f"Tahun {y}" for y in YEARS)]
@@ -135,8 +156,8 @@ def test_export_queries_do_not_grow_with_the_programs(masterplan, django_assert_
 
 # --- round trip, preview, apply ------------------------------------------------------------------
 
-def test_round_trip_reports_no_change_and_changes_nothing(masterplan, world):
-    first = export_bytes(masterplan)
+def test_round_trip_reports_no_change_and_changes_nothing(exported, masterplan, world):
+    first = exported
     diff = importer.preview(masterplan, first)
     assert diff.is_empty, [(s.sheet.title, c.key, fields(c)) for s in diff.sheets for c in s.changes]
     before = state(masterplan)
@@ -147,7 +168,7 @@ def test_round_trip_reports_no_change_and_changes_nothing(masterplan, world):
     assert kpi_named("=Jumlah layanan daring").unit == "-layanan"
 
 
-def edit_everything(masterplan):
+def edit_everything(masterplan, content=None):
     daring, waktu = kpi_named("=Jumlah layanan daring"), kpi_named("Waktu layanan")
     availability = kpi_named("Ketersediaan")
 
@@ -163,11 +184,11 @@ def edit_everything(masterplan):
                 {"Tahun 2027": "Rp 3.000.000"})
         money.delete_rows(find(money, Kode_program="P2", Sumber_dana="Hibah"))
         append(money, {"Kode program": "P2", "Sumber dana": "apbn", "Tahun 2028": "1.500.000,50"})
-    return edit(export_bytes(masterplan), change), (daring, waktu, availability)
+    return edit(export_bytes(masterplan) if content is None else content, change), (daring, waktu, availability)
 
 
-def test_preview_lists_added_changed_and_removed_rows(masterplan):
-    content, (daring, waktu, availability) = edit_everything(masterplan)
+def test_preview_lists_added_changed_and_removed_rows(exported, masterplan):
+    content, (daring, waktu, availability) = edit_everything(masterplan, exported)
     before = state(masterplan)
     diff = importer.preview(masterplan, content)
     assert state(masterplan) == before
@@ -221,7 +242,7 @@ def test_apply_saves_everything_and_bumps_versions(masterplan, world):
     assert importer.preview(masterplan, export_bytes(masterplan)).is_empty
 
 
-def test_reordering_kpis_renumbers_without_bumping_versions(masterplan):
+def test_reordering_kpis_renumbers_without_bumping_versions(exported, masterplan):
     daring, waktu = kpi_named("=Jumlah layanan daring"), kpi_named("Waktu layanan")
 
     def change(workbook):
@@ -232,7 +253,7 @@ def test_reordering_kpis_renumbers_without_bumping_versions(masterplan):
             for cell in (first, second):
                 if cell.data_type == "f":  # "=Jumlah ..." stays text
                     cell.data_type = "s"
-    content = edit(export_bytes(masterplan), change)
+    content = edit(exported, change)
     diff = importer.preview(masterplan, content)
     assert {key: fields(change) for key, change in changes_of(diff, "KPI").items()} == {
         f"k{waktu.pk}": [("Urutan", "2", "1")], f"k{daring.pk}": [("Urutan", "1", "2")]}
@@ -241,7 +262,7 @@ def test_reordering_kpis_renumbers_without_bumping_versions(masterplan):
     assert ProgramKpi.objects.get(pk=waktu.pk).version == waktu.version
 
 
-def test_kpi_targets_and_financing_for_a_program_added_in_the_same_upload(masterplan, world):
+def test_kpi_targets_and_financing_for_a_program_added_in_the_same_upload(exported, masterplan, world):
     def change(workbook):
         add_program_row(workbook, masterplan, "P7", "Telemedisin puskesmas", (2027, 1), (2028, 4))
         append(workbook["KPI"], {"Kode program": "P7", "Indikator kinerja": "Puskesmas terhubung",
@@ -249,7 +270,7 @@ def test_kpi_targets_and_financing_for_a_program_added_in_the_same_upload(master
                                  "Target 2027": 20, "Target 2028": "40"})
         append(workbook["Pembiayaan"], {"Kode program": "P7", "Sumber dana": "DAK",
                                         "Tahun 2027": 500_000_000, "Tahun 2028": "Rp 750.000.000"})
-    content = edit(export_bytes(masterplan), change)
+    content = edit(exported, change)
     diff = importer.preview(masterplan, content)
     assert [(s.sheet.title, s.added, s.changed, s.removed) for s in diff.changed_sheets] == [
         ("Program", 1, 0, 0), ("KPI", 1, 0, 0), ("Pembiayaan", 1, 0, 0)]
@@ -264,7 +285,7 @@ def test_kpi_targets_and_financing_for_a_program_added_in_the_same_upload(master
     assert importer.preview(masterplan, export_bytes(masterplan)).is_empty
 
 
-def test_a_program_removed_with_its_rows_takes_its_kpis_and_financing(masterplan):
+def test_a_program_removed_with_its_rows_takes_its_kpis_and_financing(exported, masterplan):
     doomed = data_center(masterplan)
 
     def change(workbook):
@@ -273,7 +294,7 @@ def test_a_program_removed_with_its_rows_takes_its_kpis_and_financing(masterplan
             for line in reversed(range(3, ws.max_row + 1)):
                 if ws.cell(row=line, column=2).value == "P2":
                     ws.delete_rows(line)
-    apply(masterplan, edit(export_bytes(masterplan), change))
+    apply(masterplan, edit(exported, change))
     assert not Program.objects.filter(pk=doomed.pk).exists()
     assert not ProgramKpi.objects.filter(program=doomed.pk).exists()
     assert ProgramKpi.objects.filter(program=portal(masterplan)).count() == 2
@@ -309,9 +330,9 @@ KPI_CASES = {
 
 
 @pytest.mark.parametrize("case", KPI_CASES)
-def test_bad_kpi_cells_are_refused_naming_sheet_row_and_column(masterplan, case):
+def test_bad_kpi_cells_are_refused_naming_sheet_row_and_column(exported, masterplan, case):
     values, expected = KPI_CASES[case]
-    content = edit(export_bytes(masterplan), lambda workbook: set_row(workbook["KPI"], 3, values))
+    content = edit(exported, lambda workbook: set_row(workbook["KPI"], 3, values))
     assert expected in refused_without_saving(masterplan, content)
 
 
@@ -333,26 +354,26 @@ FINANCING_CASES = {
 
 
 @pytest.mark.parametrize("case", FINANCING_CASES)
-def test_bad_financing_cells_are_refused_naming_sheet_row_and_column(masterplan, case):
+def test_bad_financing_cells_are_refused_naming_sheet_row_and_column(exported, masterplan, case):
     values, expected = FINANCING_CASES[case]
-    content = edit(export_bytes(masterplan), lambda workbook: set_row(workbook["Pembiayaan"], 3, values))
+    content = edit(exported, lambda workbook: set_row(workbook["Pembiayaan"], 3, values))
     assert f"Lembar “Pembiayaan”, baris 3, {expected}" in refused_without_saving(masterplan, content)
 
 
-def test_a_program_source_pair_is_written_once(masterplan):
-    content = edit(export_bytes(masterplan), lambda workbook: append(
+def test_a_program_source_pair_is_written_once(exported, masterplan):
+    content = edit(exported, lambda workbook: append(
         workbook["Pembiayaan"], {"Kode program": "P1", "Sumber dana": "apbd", "Tahun 2027": 1}))
     assert refused_without_saving(masterplan, content) == [
         "Lembar “Pembiayaan”, baris 6, kolom Sumber dana: program “Portal layanan” dengan sumber dana "
         "APBD sudah ada di baris 3; tulis satu baris per program dan sumber dana."]
 
 
-def test_shorter_program_years_refuse_the_targets_and_amounts_left_outside(masterplan):
+def test_shorter_program_years_refuse_the_targets_and_amounts_left_outside(exported, masterplan):
     """The KPI and financing rows are unchanged, but the Program sheet ends P1 in 2026."""
     def change(workbook):
         ws = workbook["Program"]
         ws.cell(row=3, column=PROGRAM_COLUMNS["end_year"], value=2026)
-    found = refused_without_saving(masterplan, edit(export_bytes(masterplan), change))
+    found = refused_without_saving(masterplan, edit(exported, change))
     assert found == [
         "Lembar “KPI”, baris 3, kolom Target 2027: target KPI “=Jumlah layanan daring” tahun 2027 di "
         "luar masa program “Portal layanan” (2026); kosongkan targetnya atau ubah tahun program di "
@@ -361,12 +382,12 @@ def test_shorter_program_years_refuse_the_targets_and_amounts_left_outside(maste
         "“Portal layanan” (2026); kosongkan jumlahnya atau ubah tahun program di lembar Program."]
 
 
-def test_a_target_outside_a_new_programs_years_is_refused(masterplan):
+def test_a_target_outside_a_new_programs_years_is_refused(exported, masterplan):
     def change(workbook):
         add_program_row(workbook, masterplan, "P7", "Telemedisin puskesmas", (2027, 1), (2028, 4))
         append(workbook["KPI"], {"Kode program": "P7", "Indikator kinerja": "Puskesmas terhubung",
                                  "Arah": "naik", "Target 2026": 1})
-    found = refused_without_saving(masterplan, edit(export_bytes(masterplan), change))
+    found = refused_without_saving(masterplan, edit(exported, change))
     assert found == [
         "Lembar “KPI”, baris 6, kolom Target 2026: target KPI “Puskesmas terhubung” tahun 2026 di "
         "luar masa program “Telemedisin puskesmas” (2027–2028); kosongkan targetnya atau ubah tahun "

@@ -38,8 +38,7 @@ def private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture
-def masterplan(world):
+def build_masterplan(world):
     """P1 Portal layanan (TW II 2026 – TW I 2027): records TW II (two actuals), TW III (one) and
     TW I 2027 (none); P2 Pusat data kota (2026): record TW IV with one actual."""
     masterplan = world.masterplans["own"]
@@ -55,6 +54,28 @@ def masterplan(world):
     availability = kpi(data_center, "Ketersediaan")
     record(data_center, 2026, 4, progress=100, actuals={availability: "99.9"})
     return masterplan
+
+
+@pytest.fixture(scope="module")
+def filled(module_db_setup, shared_world):
+    """The masterplan these tests share, built once for the module (see conftest's module_db)."""
+    return module_db_setup(lambda: build_masterplan(shared_world))
+
+
+@pytest.fixture(scope="module")
+def exported(module_db_setup, filled):
+    """Its workbook, exported once: what export_bytes(masterplan) gives until a test changes it."""
+    return module_db_setup(lambda: export_bytes(filled))
+
+
+@pytest.fixture
+def world(module_world, filled):
+    return module_world
+
+
+@pytest.fixture
+def masterplan(world):
+    return world.masterplans["own"]
 
 
 def record_of(masterplan, name, year, quarter):
@@ -77,8 +98,8 @@ def refused_without_saving(masterplan, content):
 
 # --- export ----------------------------------------------------------------------------------
 
-def test_monev_sheet_has_a_row_per_record(masterplan):
-    ws = sheet_of(export_bytes(masterplan), "Monev")
+def test_monev_sheet_has_a_row_per_record(exported, masterplan):
+    ws = sheet_of(exported, "Monev")
     assert ws.column_dimensions["A"].hidden
     assert ws["B1"].value == "Monitoring dan evaluasi program (Lampiran III)"
     assert [c.value for c in ws[2]] == [
@@ -95,8 +116,8 @@ def test_monev_sheet_has_a_row_per_record(masterplan):
         ["P1", 2026, 3, 60], ["P1", 2027, 1, 90], ["P2", 2026, 4, 100]]
 
 
-def test_actual_sheet_has_a_row_per_actual(masterplan):
-    ws = sheet_of(export_bytes(masterplan), "Realisasi KPI")
+def test_actual_sheet_has_a_row_per_actual(exported, masterplan):
+    ws = sheet_of(exported, "Realisasi KPI")
     assert ws["B1"].value == "Realisasi KPI per catatan monev"
     assert [c.value for c in ws[2]] == ["Kunci", "Kode program", "Tahun", "Triwulan", "Indikator",
                                         "Realisasi"]
@@ -124,8 +145,8 @@ def test_export_queries_do_not_grow_with_the_records(masterplan, django_assert_m
 
 # --- round trip, preview, apply ------------------------------------------------------------------
 
-def test_round_trip_reports_no_change_and_changes_nothing(masterplan, world):
-    first = export_bytes(masterplan)
+def test_round_trip_reports_no_change_and_changes_nothing(exported, masterplan, world):
+    first = exported
     diff = importer.preview(masterplan, first)
     assert diff.is_empty, [(s.sheet.title, c.key, fields(c)) for s in diff.sheets for c in s.changes]
     before = state(masterplan)
@@ -135,15 +156,15 @@ def test_round_trip_reports_no_change_and_changes_nothing(masterplan, world):
     assert cell_values(first, skip) == cell_values(export_bytes(masterplan), skip)
 
 
-def test_quarters_may_be_written_in_roman_numerals(masterplan):
+def test_quarters_may_be_written_in_roman_numerals(exported, masterplan):
     def change(workbook):
         set_row(workbook["Monev"], 3, {"Triwulan": "II"})
         set_row(workbook["Realisasi KPI"], 3, {"Triwulan": "triwulan II"})
         set_row(workbook["Realisasi KPI"], 4, {"Triwulan": "TW ii"})
-    assert importer.preview(masterplan, edit(export_bytes(masterplan), change)).is_empty
+    assert importer.preview(masterplan, edit(exported, change)).is_empty
 
 
-def edit_everything(masterplan):
+def edit_everything(masterplan, content=None):
     """Monev: TW III's progress changed, a record for TW IV 2026 added, P2's record removed.
     Realisasi KPI: an actual changed, one removed, one added for the new record, P2's removed."""
     third = record_of(masterplan, "Portal layanan", 2026, 3)
@@ -161,11 +182,11 @@ def edit_everything(masterplan):
         actuals.delete_rows(4)
         append(actuals, {"Kode program": "P1", "Tahun": 2026, "Triwulan": 4,
                          "Indikator": "layanan  DARING", "Realisasi": 70})
-    return edit(export_bytes(masterplan), change), third, gone
+    return edit(export_bytes(masterplan) if content is None else content, change), third, gone
 
 
-def test_preview_lists_added_changed_and_removed_rows(masterplan):
-    content, third, gone = edit_everything(masterplan)
+def test_preview_lists_added_changed_and_removed_rows(exported, masterplan):
+    content, third, gone = edit_everything(masterplan, exported)
     before = state(masterplan)
     diff = importer.preview(masterplan, content)
     assert state(masterplan) == before
@@ -190,9 +211,9 @@ def test_preview_lists_added_changed_and_removed_rows(masterplan):
                            ("Indikator", "", "Layanan daring"), ("Realisasi", "", "70")]
 
 
-def test_apply_saves_everything_and_bumps_versions(masterplan, world):
+def test_apply_saves_everything_and_bumps_versions(exported, masterplan, world):
     anggota = world.user("anggota")
-    content, third, gone = edit_everything(masterplan)
+    content, third, gone = edit_everything(masterplan, exported)
     second = record_of(masterplan, "Portal layanan", 2026, 2)
     last = record_of(masterplan, "Portal layanan", 2027, 1)
     daring = kpi_named("Layanan daring")
@@ -213,13 +234,13 @@ def test_apply_saves_everything_and_bumps_versions(masterplan, world):
     assert importer.preview(masterplan, export_bytes(masterplan)).is_empty
 
 
-def test_moving_a_record_to_another_quarter_keeps_its_actuals(masterplan):
+def test_moving_a_record_to_another_quarter_keeps_its_actuals(exported, masterplan):
     third = record_of(masterplan, "Portal layanan", 2026, 3)
 
     def change(workbook):
         set_row(workbook["Monev"], 4, {"Triwulan": 4})
         set_row(workbook["Realisasi KPI"], 5, {"Triwulan": 4})
-    content = edit(export_bytes(masterplan), change)
+    content = edit(exported, change)
     diff = importer.preview(masterplan, content)
     assert [(s.sheet.title, s.changed) for s in diff.changed_sheets] == [("Monev", 1)]
     assert fields(changes_of(diff, "Monev")[f"r{third.pk}"]) == [("Triwulan", "III", "IV")]
@@ -228,7 +249,7 @@ def test_moving_a_record_to_another_quarter_keeps_its_actuals(masterplan):
     assert list(KpiActual.objects.filter(record=third.pk).values_list("value", flat=True)) == [50]
 
 
-def test_two_records_may_swap_their_quarters(masterplan):
+def test_two_records_may_swap_their_quarters(exported, masterplan):
     second = record_of(masterplan, "Portal layanan", 2026, 2)
     third = record_of(masterplan, "Portal layanan", 2026, 3)
 
@@ -237,13 +258,13 @@ def test_two_records_may_swap_their_quarters(masterplan):
         set_row(workbook["Monev"], 4, {"Triwulan": 2})
         for line, quarter in ((3, 3), (4, 3), (5, 2)):
             set_row(workbook["Realisasi KPI"], line, {"Triwulan": quarter})
-    apply(masterplan, edit(export_bytes(masterplan), change))
+    apply(masterplan, edit(exported, change))
     assert MonitoringRecord.objects.get(pk=second.pk).quarter == 3
     assert MonitoringRecord.objects.get(pk=third.pk).quarter == 2
     assert KpiActual.objects.filter(record=second.pk).count() == 2
 
 
-def test_new_kpi_and_record_of_a_program_added_in_the_same_upload(masterplan, world):
+def test_new_kpi_and_record_of_a_program_added_in_the_same_upload(exported, masterplan, world):
     def change(workbook):
         add_program_row(workbook, masterplan, "P7", "Telemedisin puskesmas", (2027, 1), (2027, 4))
         append(workbook["KPI"], {"Kode program": "P7", "Indikator kinerja": "Puskesmas terhubung",
@@ -257,7 +278,7 @@ def test_new_kpi_and_record_of_a_program_added_in_the_same_upload(masterplan, wo
                          "Indikator": "Puskesmas terhubung", "Realisasi": 4})
         append(actuals, {"Kode program": "P1", "Tahun": 2026, "Triwulan": 3,
                          "Indikator": "Pengguna aktif", "Realisasi": "1.200"})
-    content = edit(export_bytes(masterplan), change)
+    content = edit(exported, change)
     diff = importer.preview(masterplan, content)
     assert [(s.sheet.title, s.added, s.changed, s.removed) for s in diff.changed_sheets] == [
         ("Program", 1, 0, 0), ("KPI", 2, 0, 0), ("Monev", 1, 0, 0), ("Realisasi KPI", 2, 0, 0)]
@@ -271,7 +292,7 @@ def test_new_kpi_and_record_of_a_program_added_in_the_same_upload(masterplan, wo
     assert importer.preview(masterplan, export_bytes(masterplan)).is_empty
 
 
-def test_a_record_removed_with_its_actuals_and_a_program_removed_with_everything(masterplan):
+def test_a_record_removed_with_its_actuals_and_a_program_removed_with_everything(exported, masterplan):
     third = record_of(masterplan, "Portal layanan", 2026, 3)
 
     def change(workbook):
@@ -282,7 +303,7 @@ def test_a_record_removed_with_its_actuals_and_a_program_removed_with_everything
             for line in reversed(range(3, ws.max_row + 1)):
                 if ws.cell(row=line, column=2).value == "P2":
                     ws.delete_rows(line)
-    apply(masterplan, edit(export_bytes(masterplan), change))
+    apply(masterplan, edit(exported, change))
     assert not MonitoringRecord.objects.filter(pk=third.pk).exists()
     assert not masterplan.programs.filter(name="Pusat data kota").exists()
     assert KpiActual.objects.filter(record__program__masterplan=masterplan).count() == 2
@@ -314,14 +335,14 @@ MONEV_CASES = {
 
 
 @pytest.mark.parametrize("case", MONEV_CASES)
-def test_bad_monev_cells_are_refused_naming_sheet_row_and_column(masterplan, case):
+def test_bad_monev_cells_are_refused_naming_sheet_row_and_column(exported, masterplan, case):
     values, expected = MONEV_CASES[case]
-    content = edit(export_bytes(masterplan), lambda workbook: set_row(workbook["Monev"], 3, values))
+    content = edit(exported, lambda workbook: set_row(workbook["Monev"], 3, values))
     assert f"Lembar “Monev”, baris 3, {expected}" in refused_without_saving(masterplan, content)
 
 
-def test_a_program_has_one_record_per_quarter(masterplan):
-    content = edit(export_bytes(masterplan), lambda workbook: append(
+def test_a_program_has_one_record_per_quarter(exported, masterplan):
+    content = edit(exported, lambda workbook: append(
         workbook["Monev"], {"Kode program": "P1", "Tahun": 2026, "Triwulan": "ii", "Kemajuan (%)": 5}))
     assert refused_without_saving(masterplan, content) == [
         "Lembar “Monev”, baris 7, kolom Triwulan: catatan monev program “Portal layanan” periode TW II "
@@ -343,14 +364,14 @@ ACTUAL_CASES = {
 
 
 @pytest.mark.parametrize("case", ACTUAL_CASES)
-def test_bad_actual_cells_are_refused_naming_sheet_row_and_column(masterplan, case):
+def test_bad_actual_cells_are_refused_naming_sheet_row_and_column(exported, masterplan, case):
     values, expected = ACTUAL_CASES[case]
-    content = edit(export_bytes(masterplan), lambda workbook: set_row(workbook["Realisasi KPI"], 3, values))
+    content = edit(exported, lambda workbook: set_row(workbook["Realisasi KPI"], 3, values))
     assert f"Lembar “Realisasi KPI”, baris 3, {expected}" in refused_without_saving(masterplan, content)
 
 
-def test_an_actual_is_written_once_per_record_and_kpi(masterplan):
-    content = edit(export_bytes(masterplan), lambda workbook: append(workbook["Realisasi KPI"], {
+def test_an_actual_is_written_once_per_record_and_kpi(exported, masterplan):
+    content = edit(exported, lambda workbook: append(workbook["Realisasi KPI"], {
         "Kode program": "P1", "Tahun": 2026, "Triwulan": 2, "Indikator": "Layanan daring",
         "Realisasi": 1}))
     assert refused_without_saving(masterplan, content) == [
@@ -358,19 +379,19 @@ def test_an_actual_is_written_once_per_record_and_kpi(masterplan):
         "II 2026 program “Portal layanan” sudah ada di baris 3."]
 
 
-def test_a_kpi_name_used_twice_in_a_program_is_ambiguous(masterplan):
+def test_a_kpi_name_used_twice_in_a_program_is_ambiguous(exported, masterplan):
     def change(workbook):
         ws = workbook["KPI"]
         set_row(ws, find(ws, Indikator_kinerja="Waktu layanan (hari)"), {"Indikator kinerja": "Layanan daring"})
         set_row(workbook["Realisasi KPI"], 4, {"Indikator": "Layanan daring"})
-    found = refused_without_saving(masterplan, edit(export_bytes(masterplan), change))
+    found = refused_without_saving(masterplan, edit(exported, change))
     ambiguous = ("kolom Indikator: program “Portal layanan” punya lebih dari satu indikator bernama "
                  "“Layanan daring” di lembar KPI; bedakan namanya di lembar KPI.")
     assert found == [f"Lembar “Realisasi KPI”, baris {line}, {ambiguous}" for line in (3, 4, 5)]
 
 
-def test_actuals_of_a_removed_record_must_go_too(masterplan):
-    content = edit(export_bytes(masterplan), lambda workbook: workbook["Monev"].delete_rows(4))
+def test_actuals_of_a_removed_record_must_go_too(exported, masterplan):
+    content = edit(exported, lambda workbook: workbook["Monev"].delete_rows(4))
     assert refused_without_saving(masterplan, content) == [
         "Lembar “Realisasi KPI”, baris 5, kolom Triwulan: tidak ada catatan monev program “Portal "
         "layanan” periode TW III 2026 di lembar Monev; tambahkan dulu barisnya di lembar Monev."]

@@ -28,8 +28,7 @@ def private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture
-def masterplan(world):
+def build_masterplan(world):
     masterplan = world.masterplans["own"]
     region = masterplan.region
     kominfo = make_opd(region)
@@ -57,6 +56,28 @@ def masterplan(world):
     return masterplan
 
 
+@pytest.fixture(scope="module")
+def filled(module_db_setup, shared_world):
+    """The masterplan these tests share, built once for the module (see conftest's module_db)."""
+    return module_db_setup(lambda: build_masterplan(shared_world))
+
+
+@pytest.fixture(scope="module")
+def exported(module_db_setup, filled):
+    """Its workbook, exported once: what export_bytes(masterplan) gives until a test changes it."""
+    return module_db_setup(lambda: export_bytes(filled))
+
+
+@pytest.fixture
+def world(module_world, filled):
+    return module_world
+
+
+@pytest.fixture
+def masterplan(world):
+    return world.masterplans["own"]
+
+
 def state(masterplan):
     programs = Program.objects.filter(masterplan=masterplan).order_by("pk")
     return (list(programs.values_list()),
@@ -77,8 +98,8 @@ def messages(masterplan, content):
     return refused.value.messages()
 
 
-def test_program_sheet_is_laid_out_with_codes_and_citations(masterplan):
-    ws = sheet(export_bytes(masterplan), "Program")
+def test_program_sheet_is_laid_out_with_codes_and_citations(exported, masterplan):
+    ws = sheet(exported, "Program")
     assert ws["B1"].value == f"Program Smart City {masterplan.start_year}–{masterplan.end_year}"
     line = row_of(ws, f"p{masterplan.programs.get(name='Portal layanan terpadu').pk}")
     values = {name: ws.cell(row=line, column=column).value for name, column in COLUMNS.items()}
@@ -103,8 +124,8 @@ def test_program_sheet_is_laid_out_with_codes_and_citations(masterplan):
         "Bappeda", "Diskominfo", "Dishub"]
 
 
-def test_round_trip_reports_no_change_and_applying_it_changes_nothing(masterplan, world):
-    content = export_bytes(masterplan)
+def test_round_trip_reports_no_change_and_applying_it_changes_nothing(exported, masterplan, world):
+    content = exported
     diff = importer.preview(masterplan, content)
     assert diff.is_empty, [(s.sheet.title, c.key, c.fields) for s in diff.sheets for c in s.changes]
     before = state(masterplan)
@@ -112,7 +133,7 @@ def test_round_trip_reports_no_change_and_applying_it_changes_nothing(masterplan
     assert state(masterplan) == before
 
 
-def test_new_program_with_new_opd_partner_citations_and_quick_win(masterplan, world):
+def test_new_program_with_new_opd_partner_citations_and_quick_win(exported, masterplan, world):
     def change(workbook):
         opds = workbook["OPD"]
         opds.cell(row=6, column=2, value="Dinas Kesehatan")
@@ -130,7 +151,7 @@ def test_new_program_with_new_opd_partner_citations_and_quick_win(masterplan, wo
         for column, value in ((2, "P9"), (4, "Puskesmas jauh"), (11, "Rencana")):
             quick_wins.cell(row=4, column=column, value=value)
 
-    content = edit(export_bytes(masterplan), change)
+    content = edit(exported, change)
     diff = importer.preview(masterplan, content)
     assert [(s.sheet.title, s.added, s.changed, s.removed) for s in diff.changed_sheets] == [
         ("OPD", 1, 0, 0), ("Program", 1, 0, 0), ("Quick Win", 1, 0, 0)]
@@ -147,7 +168,7 @@ def test_new_program_with_new_opd_partner_citations_and_quick_win(masterplan, wo
     assert importer.preview(masterplan, export_bytes(masterplan)).is_empty
 
 
-def test_changes_bump_versions_and_a_removed_program_goes(masterplan, world):
+def test_changes_bump_versions_and_a_removed_program_goes(exported, masterplan, world):
     portal = masterplan.programs.get(name="Portal layanan terpadu")
     data_center = masterplan.programs.get(name="Pusat data kota")
 
@@ -159,7 +180,7 @@ def test_changes_bump_versions_and_a_removed_program_goes(masterplan, world):
         ws.cell(row=line, column=COLUMNS["partners"]).value = None
         ws.delete_rows(row_of(ws, f"p{data_center.pk}"))
 
-    content = edit(export_bytes(masterplan), change)
+    content = edit(exported, change)
     diff = importer.preview(masterplan, content)
     program_diff = next(s for s in diff.sheets if s.sheet.title == "Program")
     assert (program_diff.changed, program_diff.removed) == (1, 1)
@@ -176,8 +197,8 @@ def test_changes_bump_versions_and_a_removed_program_goes(masterplan, world):
         "~", masterplan.start_year + 2, world.user("ketua"))
 
 
-def test_removing_a_quick_win_row_empties_its_answers(masterplan, world):
-    content = edit(export_bytes(masterplan), lambda workbook: workbook["Quick Win"].delete_rows(3))
+def test_removing_a_quick_win_row_empties_its_answers(exported, masterplan, world):
+    content = edit(exported, lambda workbook: workbook["Quick Win"].delete_rows(3))
     diff = importer.preview(masterplan, content)
     importer.apply(masterplan, content, world.user("ketua"), diff.digest)
     quick_win = QuickWin.objects.get(program__name="Portal layanan terpadu")
@@ -205,7 +226,7 @@ BAD_PROGRAM_CELLS = [
 
 
 @pytest.mark.parametrize("cells, expected", BAD_PROGRAM_CELLS)
-def test_bad_program_cells_are_refused_with_a_message_and_nothing_saved(masterplan, world,
+def test_bad_program_cells_are_refused_with_a_message_and_nothing_saved(exported, masterplan, world,
                                                                          cells, expected):
     make_opd(world.masterplans["other"].region, "Dinas Pariwisata Kabupaten Banyuwangi", "Dispar")
     portal = masterplan.programs.get(name="Portal layanan terpadu")
@@ -217,12 +238,12 @@ def test_bad_program_cells_are_refused_with_a_message_and_nothing_saved(masterpl
         for name, value in cells.items():
             ws.cell(row=line, column=COLUMNS[name]).value = value
 
-    found = messages(masterplan, edit(export_bytes(masterplan), change))
+    found = messages(masterplan, edit(exported, change))
     assert any(expected.casefold() in message.casefold() for message in found), found
     assert state(masterplan) == before
 
 
-def test_quick_win_rows_must_cite_a_flagged_program_once(masterplan):
+def test_quick_win_rows_must_cite_a_flagged_program_once(exported, masterplan):
     def change(workbook):
         ws = workbook["Quick Win"]
         ws.cell(row=4, column=2, value="P2")
@@ -230,17 +251,17 @@ def test_quick_win_rows_must_cite_a_flagged_program_once(masterplan):
         ws.cell(row=6, column=2, value="P1")
         ws.cell(row=6, column=4, value="Lagi")
 
-    found = messages(masterplan, edit(export_bytes(masterplan), change))
+    found = messages(masterplan, edit(exported, change))
     assert any("baris 4, kolom Kode program: program P2 tidak ditandai Quick win" in m for m in found)
     assert any("baris 5, kolom Kode program: kode program “P7” tidak ada" in m for m in found)
     assert any("baris 6, kolom Kode program: baris ganda" in m for m in found)
 
 
-def test_opd_sheet_refuses_duplicates_and_removing_a_cited_opd(masterplan):
+def test_opd_sheet_refuses_duplicates_and_removing_a_cited_opd(exported, masterplan):
     def duplicate(workbook):
         workbook["OPD"].cell(row=6, column=2, value=" dinas  perhubungan ")
 
-    found = messages(masterplan, edit(export_bytes(masterplan), duplicate))
+    found = messages(masterplan, edit(exported, duplicate))
     assert any("“dinas perhubungan” sudah ada" in m for m in found), found
 
     def remove_cited(workbook):

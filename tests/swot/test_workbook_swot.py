@@ -52,8 +52,7 @@ STANDARD_SHEETS = ["SWOT Governance", "SWOT Branding", "SWOT Economy", "SWOT Liv
                    "SWOT Environment", "SWOT Struktur", "SWOT Infrastruktur", "SWOT Suprastruktur"]
 
 
-@pytest.fixture
-def masterplan(world):
+def build_masterplan(world):
     return fill_strategic(world.masterplans["own"], world.masterplans["other"], world.user("anggota"))
 
 
@@ -61,6 +60,28 @@ def apply(masterplan, content, user=None):
     diff = importer.preview(masterplan, content)
     importer.apply(masterplan, content, user, diff.digest)
     return diff
+
+
+@pytest.fixture(scope="module")
+def filled(module_db_setup, shared_world):
+    """The masterplan these tests share, built once for the module (see conftest's module_db)."""
+    return module_db_setup(lambda: build_masterplan(shared_world))
+
+
+@pytest.fixture(scope="module")
+def exported(module_db_setup, filled):
+    """Its workbook, exported once: what export_bytes(masterplan) gives until a test changes it."""
+    return module_db_setup(lambda: export_bytes(filled))
+
+
+@pytest.fixture
+def world(module_world, filled):
+    return module_world
+
+
+@pytest.fixture
+def masterplan(world):
+    return world.masterplans["own"]
 
 
 def changes_of(diff, title):
@@ -74,15 +95,15 @@ def fields(change):
 
 # --- export ----------------------------------------------------------------------------------
 
-def test_strategic_sheets_follow_the_readiness_sheets(masterplan):
-    names = load_workbook(io.BytesIO(export_bytes(masterplan))).sheetnames
+def test_strategic_sheets_follow_the_readiness_sheets(exported, masterplan):
+    names = load_workbook(io.BytesIO(exported)).sheetnames
     assert names[names.index("Daya Saing") + 1:] == (
         STANDARD_SHEETS + ["SWOT Topik 1", "Kesenjangan", "Visi Misi", "Sasaran"] + ROADMAP_SHEETS)
     assert all(len(name) <= 31 for name in names) and len(set(names)) == len(names)
 
 
-def test_worksheet_is_laid_out_as_lampiran_ii_with_a_list_below(masterplan):
-    ws = load_workbook(io.BytesIO(export_bytes(masterplan)))["SWOT Governance"]
+def test_worksheet_is_laid_out_as_lampiran_ii_with_a_list_below(exported, masterplan):
+    ws = load_workbook(io.BytesIO(exported))["SWOT Governance"]
     assert ws.column_dimensions["A"].hidden
     assert ws["B1"].value == "Lampiran II Kertas Kerja Analisis SWOT — Smart Governance"
     grid = [[c.value for c in row][1:4] for row in ws.iter_rows(min_row=4, max_row=17)]
@@ -110,8 +131,8 @@ def test_worksheet_is_laid_out_as_lampiran_ii_with_a_list_below(masterplan):
         "Strategi SO", "SO1", so1.text, "S3, S4, O1"]
 
 
-def test_gap_vision_and_sasaran_sheets(masterplan):
-    workbook = load_workbook(io.BytesIO(export_bytes(masterplan)))
+def test_gap_vision_and_sasaran_sheets(exported, masterplan):
+    workbook = load_workbook(io.BytesIO(exported))
     gap = workbook["Kesenjangan"]
     assert gap["B1"].value == "Tabel II.11 Alat Analisis Kesenjangan Smart City"
     assert [c.value for c in gap[2]][1:] == [
@@ -143,8 +164,8 @@ def test_gap_vision_and_sasaran_sheets(masterplan):
     assert values[16:] == [None] * 9 + [12.5]
 
 
-def test_texts_that_look_like_formulas_are_literal_strings(masterplan):
-    content = export_bytes(masterplan)
+def test_texts_that_look_like_formulas_are_literal_strings(exported, masterplan):
+    content = exported
     workbook = load_workbook(io.BytesIO(content))
     found = {}
     for title in STANDARD_SHEETS + ["SWOT Topik 1", "Kesenjangan", "Visi Misi", "Sasaran"]:
@@ -161,8 +182,8 @@ def test_texts_that_look_like_formulas_are_literal_strings(masterplan):
                 assert b"<f>" not in archive.read(name) and b"<f " not in archive.read(name)
 
 
-def test_round_trip_reports_no_change_and_exports_the_same(masterplan):
-    first = export_bytes(masterplan)
+def test_round_trip_reports_no_change_and_exports_the_same(exported, masterplan):
+    first = exported
     diff = importer.preview(masterplan, first)
     assert diff.is_empty, [(s.sheet.title, c.key, fields(c)) for s in diff.sheets for c in s.changes]
     before = swot_state(masterplan)
@@ -204,7 +225,7 @@ def test_export_queries_do_not_grow_with_the_strategic_analysis(masterplan, worl
 
 # --- preview and apply -----------------------------------------------------------------------
 
-def edit_everything(masterplan):
+def edit_everything(masterplan, content=None):
     """An export with something added, changed and removed in every strategic sheet."""
     gov = governance(masterplan)
     s1, t3 = item(gov, "S1"), item(gov, "T3")
@@ -243,11 +264,11 @@ def edit_everything(masterplan):
         sheet.cell(row=line, column=10, value="Indikator baru")
         sheet.cell(row=line, column=12, value="naik")
         sheet.cell(row=line, column=target_column(2030), value=7)
-    return edit(export_bytes(masterplan), change), locals()
+    return edit(export_bytes(masterplan) if content is None else content, change), locals()
 
 
-def test_preview_lists_added_changed_and_removed_rows(masterplan):
-    content, seen = edit_everything(masterplan)
+def test_preview_lists_added_changed_and_removed_rows(exported, masterplan):
+    content, seen = edit_everything(masterplan, exported)
     before = swot_state(masterplan)
     diff = importer.preview(masterplan, content)
     assert swot_state(masterplan) == before  # a preview saves nothing
@@ -288,9 +309,9 @@ def test_preview_lists_added_changed_and_removed_rows(masterplan):
     assert ("Target 2030", "", "7") in fields(new_indicator)
 
 
-def test_apply_saves_everything_and_bumps_versions(masterplan, world):
+def test_apply_saves_everything_and_bumps_versions(exported, masterplan, world):
     anggota = world.user("anggota")
-    content, seen = edit_everything(masterplan)
+    content, seen = edit_everything(masterplan, exported)
     gov = governance(masterplan)
     untouched = item(gov, "S2")
     apply(masterplan, content, anggota)
@@ -332,7 +353,7 @@ def test_apply_saves_everything_and_bumps_versions(masterplan, world):
     assert importer.preview(masterplan, export_bytes(masterplan)).is_empty
 
 
-def test_deleting_an_item_renumbers_its_box_without_relinking(masterplan):
+def test_deleting_an_item_renumbers_its_box_without_relinking(exported, masterplan):
     """O2 goes: O3 and O4 become O2 and O3; strategies citing them keep their items."""
     gov = governance(masterplan)
     o2, o3 = item(gov, "O2"), item(gov, "O3")
@@ -342,7 +363,7 @@ def test_deleting_an_item_renumbers_its_box_without_relinking(masterplan):
         ws = workbook["SWOT Governance"]
         ws.delete_rows(row_of(ws, f"i{o2.pk}"))
         ws.cell(row=row_of(ws, f"s{so2.pk}"), column=5, value="S1, S2, O1")
-    content = edit(export_bytes(masterplan), change)
+    content = edit(exported, change)
     diff = importer.preview(masterplan, content)
     swot = changes_of(diff, "SWOT Governance")
     assert fields(swot[f"i{o3.pk}"]) == [("Kode", "O3", "O2")]
@@ -358,8 +379,8 @@ def test_deleting_an_item_renumbers_its_box_without_relinking(masterplan):
     assert importer.preview(masterplan, export_bytes(masterplan)).is_empty
 
 
-def test_topic_worksheet_can_be_renamed(masterplan, world):
-    content = edit(export_bytes(masterplan), lambda wb: wb["SWOT Topik 1"].__setitem__("C2", "Wisata halal"))
+def test_topic_worksheet_can_be_renamed(exported, masterplan, world):
+    content = edit(exported, lambda wb: wb["SWOT Topik 1"].__setitem__("C2", "Wisata halal"))
     diff = apply(masterplan, content, world.user("ketua"))
     assert [fields(c) for c in diff.changed_sheets[0].changes] == [[("Topik", TOPIC, "Wisata halal")]]
     sheet = masterplan.worksheets.get(title="Wisata halal")
@@ -369,8 +390,8 @@ def test_topic_worksheet_can_be_renamed(masterplan, world):
     assert "Wisata halal SO1" in [c.value for c in gap[row_of(gap, f"g{GapRow.objects.get(to_be='=1+1').pk}")]][6]
 
 
-def test_a_failure_in_a_later_sheet_rolls_back_the_earlier_ones(masterplan, monkeypatch):
-    content, _seen = edit_everything(masterplan)
+def test_a_failure_in_a_later_sheet_rolls_back_the_earlier_ones(exported, masterplan, monkeypatch):
+    content, _seen = edit_everything(masterplan, exported)
     diff = importer.preview(masterplan, content)
     before = swot_state(masterplan)
 
@@ -383,8 +404,8 @@ def test_a_failure_in_a_later_sheet_rolls_back_the_earlier_ones(masterplan, monk
     assert swot_state(masterplan) == before
 
 
-def test_an_item_changed_meanwhile_stops_the_import(masterplan):
-    content, seen = edit_everything(masterplan)
+def test_an_item_changed_meanwhile_stops_the_import(exported, masterplan):
+    content, seen = edit_everything(masterplan, exported)
     diff = importer.preview(masterplan, content)
     # Someone else edits S1 after the preview: the file would now overwrite their text.
     SwotItem.objects.filter(pk=seen["s1"].pk).update(text="Diubah orang lain", version=seen["s1"].version + 1)
@@ -397,7 +418,7 @@ def test_an_item_changed_meanwhile_stops_the_import(masterplan):
     assert SwotItem.objects.get(pk=seen["s1"].pk).text == "Diubah orang lain"
 
 
-def test_the_grid_may_repeat_what_the_list_says(masterplan):
+def test_the_grid_may_repeat_what_the_list_says(exported, masterplan):
     """The grid is not read; a grid cell tidied to agree with the list is no error."""
     s1 = item(governance(masterplan), "S1")
 
@@ -405,6 +426,6 @@ def test_the_grid_may_repeat_what_the_list_says(masterplan):
         ws = workbook["SWOT Governance"]
         ws.cell(row=row_of(ws, f"i{s1.pk}"), column=4, value="SIMPEG terintegrasi penuh")
         ws["C5"] = "S1 SIMPEG terintegrasi penuh"
-    diff = importer.preview(masterplan, edit(export_bytes(masterplan), change))
+    diff = importer.preview(masterplan, edit(exported, change))
     assert [fields(c) for c in diff.changed_sheets[0].changes] == [
         [("Uraian", s1.text, "SIMPEG terintegrasi penuh")]]

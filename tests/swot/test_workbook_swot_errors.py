@@ -32,8 +32,7 @@ VISION = "Lembar “Visi Misi”"
 SASARAN = "Lembar “Sasaran”"
 
 
-@pytest.fixture
-def masterplan(world):
+def build_masterplan(world):
     return fill_strategic(world.masterplans["own"], world.masterplans["other"])
 
 
@@ -44,6 +43,28 @@ def empty_item(mp, wb):
     line = row_of(ws, f"i{item(governance(mp), 'S1').pk}")
     ws.cell(row=line, column=4, value="   ")
     return [f"{GOV}, baris {line}, kolom Uraian: wajib diisi."]
+
+
+@pytest.fixture(scope="module")
+def filled(module_db_setup, shared_world):
+    """The masterplan these tests share, built once for the module (see conftest's module_db)."""
+    return module_db_setup(lambda: build_masterplan(shared_world))
+
+
+@pytest.fixture(scope="module")
+def exported(module_db_setup, filled):
+    """Its workbook, exported once: what export_bytes(masterplan) gives until a test changes it."""
+    return module_db_setup(lambda: export_bytes(filled))
+
+
+@pytest.fixture
+def world(module_world, filled):
+    return module_world
+
+
+@pytest.fixture
+def masterplan(world):
+    return world.masterplans["own"]
 
 
 def duplicate_item_in_a_box(mp, wb):
@@ -323,10 +344,10 @@ CASES = [empty_item, duplicate_item_in_a_box, duplicate_strategy_in_a_quadrant, 
          sasaran_and_indicator_in_one_row, texts_longer_than_their_limits]
 
 
-def test_bad_input_is_refused_naming_sheet_row_and_column(masterplan):
+def test_bad_input_is_refused_naming_sheet_row_and_column(exported, masterplan):
     """Every case alone refuses the workbook with its messages, and nothing is saved (one
     masterplan for all cases: a refused preview or apply leaves it as it was)."""
-    content = export_bytes(masterplan)
+    content = exported
     problems = []
     for case in CASES:
         expected = []
@@ -350,13 +371,13 @@ def test_bad_input_is_refused_naming_sheet_row_and_column(masterplan):
     assert not problems, problems
 
 
-def test_all_problems_of_all_sheets_are_listed_at_once_through_the_page(client, world, masterplan):
+def test_all_problems_of_all_sheets_are_listed_at_once_through_the_page(exported, client, world, masterplan):
     def change(workbook):
         empty_item(masterplan, workbook)
         quadrant_rule(masterplan, workbook)
         gap_citing_an_unknown_strategy(masterplan, workbook)
         target_not_a_number(masterplan, workbook)
-    content = edit(export_bytes(masterplan), change)
+    content = edit(exported, change)
     before = swot_state(masterplan)
     client.force_login(world.user("anggota"))
     response = client.post(reverse("workbook", kwargs={"region_code": "32.73"}),
@@ -372,9 +393,9 @@ def test_all_problems_of_all_sheets_are_listed_at_once_through_the_page(client, 
     assert not WorkbookImport.objects.exists()
 
 
-def test_command_line_messages_are_in_english(masterplan, tmp_path):
+def test_command_line_messages_are_in_english(exported, masterplan, tmp_path):
     path = tmp_path / "buku.xlsx"
-    path.write_bytes(edit(export_bytes(masterplan), lambda wb: target_year_outside_the_period(masterplan, wb)))
+    path.write_bytes(edit(exported, lambda wb: target_year_outside_the_period(masterplan, wb)))
     before = swot_state(masterplan)
     with pytest.raises(CommandError) as refused:
         call_command("import_workbook", "32.73", str(path))
@@ -384,7 +405,7 @@ def test_command_line_messages_are_in_english(masterplan, tmp_path):
     assert swot_state(masterplan) == before
 
 
-def test_a_target_refused_while_saving_rolls_back_the_whole_import(masterplan, monkeypatch):
+def test_a_target_refused_while_saving_rolls_back_the_whole_import(exported, masterplan, monkeypatch):
     """save_targets is the last guard of the target rules: its refusal names the row and undoes
     the changes of the earlier sheets."""
     indicator = Indicator.objects.get(name="Indeks besar")
@@ -395,7 +416,7 @@ def test_a_target_refused_while_saving_rolls_back_the_whole_import(masterplan, m
                                          column=4, value="Teks baru")
         ws = workbook["Sasaran"]
         ws.cell(row=row_of(ws, f"n{indicator.pk}"), column=target_column(2030), value=5)
-    content = edit(export_bytes(masterplan), change)
+    content = edit(exported, change)
     diff = importer.preview(masterplan, content)
     before = swot_state(masterplan)
 
