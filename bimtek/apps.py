@@ -7,9 +7,4 @@ class BimtekConfig(AppConfig):
     verbose_name = _("Bimtek dan Tinjauan")
 
     def ready(self):
-        from masterplan.services import on_masterplan_created
-
-        from . import services
-
-        on_masterplan_created(services.ensure_rows)
-        from . import dashboard_sections  # noqa: F401  (registers the Bimtek section)
+        from . import registrations  # noqa: F401  (what Bimtek contributes to the core)

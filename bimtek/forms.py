@@ -80,7 +80,8 @@ class NotesForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, items, **kwargs):
         self.items = list(items)
         super().__init__(*args, **kwargs)
-        self.notes = {note.item_id: note for note in self.instance.notes.all()}
+        self.notes = ({note.item_id: note for note in self.instance.notes.all()}
+                      if self.instance.pk is not None else {})
         for item in self.items:
             note = self.notes.get(item.pk)
             self.fields[self.held_name(item)] = forms.TypedChoiceField(

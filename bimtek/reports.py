@@ -166,6 +166,12 @@ def pdf_filename(visit):
             f"{visit.masterplan.region.code.replace('.', '')}.pdf")
 
 
+def report_or_new(visit):
+    """The visit's report, or an unsaved one as ensure_report would create it (for GET pages,
+    which only read; the first save creates it)."""
+    return report_of(visit) or Report(visit=visit, visit_date=visit.actual_date)
+
+
 def ensure_report(visit):
     """The visit's report, created (tanggal kunjungan = the visit's actual date) if missing."""
     report = report_of(visit)

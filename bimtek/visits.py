@@ -22,8 +22,7 @@ from masterplan.editing import save_versioned
 from masterplan.models import Role, User
 
 from . import reports
-from .models import Report, Session, Visit
-from .services import ensure_rows
+from .models import Report, Visit
 
 EDIT_DENIED = _("Hanya tim pembimbing wilayah ini, ketua tim pelaksana, atau admin Kominfo yang "
                 "dapat mengubah data kunjungan Bimtek.")
@@ -41,10 +40,7 @@ def pembimbing_choices(region):
 
 
 def visits_of(masterplan):
-    """The masterplan's visits with their sessions, in session order (created if missing)."""
-    if Visit.objects.filter(masterplan=masterplan).count() < Session.objects.filter(
-            edition=masterplan.edition_id).count():
-        ensure_rows(masterplan)
+    """The masterplan's visits with their sessions, in session order."""
     return Visit.objects.filter(masterplan=masterplan).select_related("session").order_by(
         "session__number")
 

@@ -7,12 +7,4 @@ class MasterplanConfig(AppConfig):
     verbose_name = _("Masterplan")
 
     def ready(self):
-        from . import (  # noqa: F401  (registrations)
-            comment_anchors,  # what reviewers can comment on
-            dashboard_sections,  # the core sections
-            notifications,  # the status_changed receiver
-        )
-        from .books import services as book_services
-        from .services import on_masterplan_created
-
-        on_masterplan_created(book_services.ensure_rows)
+        from . import registrations  # noqa: F401  (what the core contributes to its registries)

@@ -1,54 +1,36 @@
-"""One entry point that (re)loads every app's reference data, in dependency order.
+"""One entry point that (re)loads every app's reference data, core first, then the apps in
+dependency order (their order in INSTALLED_APPS).
 
-Each app with reference data lists a loader here; data migrations call the same loaders, and
-tests call this after a table flush (live_server).
+Each app registers its loaders from its registrations.py. A loader takes no argument, looks its
+model classes up with django.apps.apps.get_model and returns a row count. The loader functions
+proper take the model classes, so data migrations call them with historical models and never go
+through this registry. After the catalogues are loaded, every existing masterplan is given the
+rows its edition's (possibly grown) catalogue calls for (services.initialize_masterplan).
 """
+
+from collections import defaultdict
 
 from django.apps import apps
 
-from . import reference
+# {app label: [(name, loader)]} in registration order within an app.
+_loaders = defaultdict(list)
 
 
-def _core():
-    reference.load_editions(apps.get_model("masterplan", "GuideEdition"))
-    reference.load_batches(apps.get_model("masterplan", "Batch"))
-    reference.load_regions(apps.get_model("masterplan", "Region"))
-    Region = apps.get_model("masterplan", "Region")
-    return Region.objects.count()
+def register_loader(app_label, name, loader):
+    _loaders[app_label].append((name, loader))
 
 
-def _dimensions():
-    reference.load_dimensions(apps.get_model("masterplan", "GuideEdition"),
-                              apps.get_model("masterplan", "Dimension"),
-                              apps.get_model("masterplan", "DimensionElement"))
-    return apps.get_model("masterplan", "DimensionElement").objects.count()
-
-
-def _readiness():
-    from readiness.reference import load_catalogue
-
-    return load_catalogue(apps.get_model("masterplan", "GuideEdition"),
-                          apps.get_model("readiness", "ReadinessElement"),
-                          apps.get_model("readiness", "SubArea"),
-                          apps.get_model("readiness", "Component"))
-
-
-def _bimtek():
-    from bimtek.reference import load_sessions
-
-    return load_sessions(apps.get_model("masterplan", "GuideEdition"),
-                         apps.get_model("bimtek", "Session"), apps.get_model("bimtek", "AgendaItem"),
-                         apps.get_model("bimtek", "ReportItem"))
-
-
-LOADERS = [
-    ("regions", _core),
-    ("dimension elements", _dimensions),
-    ("readiness components", _readiness),
-    ("bimtek sessions", _bimtek),
-]
+def loaders():
+    """[(name, loader)], core first, then the apps in INSTALLED_APPS order."""
+    order = [config.label for config in apps.get_app_configs()]
+    labels = sorted(_loaders, key=lambda label: (label != "masterplan", order.index(label)))
+    return [entry for label in labels for entry in _loaders[label]]
 
 
 def load_reference_data():
-    """Run every loader; returns [(name, row count)]."""
-    return [(name, loader()) for name, loader in LOADERS]
+    """Run every loader, then complete existing masterplans' rows; returns [(name, row count)]."""
+    from .services import initialize_all_masterplans
+
+    counts = [(name, loader()) for name, loader in loaders()]
+    initialize_all_masterplans()
+    return counts

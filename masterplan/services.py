@@ -18,8 +18,10 @@ TEAM_ROLES = {Role.KETUA, Role.ANGGOTA, Role.DEWAN}
 KETUA_GRANTABLE_ROLES = {Role.ANGGOTA, Role.DEWAN}
 
 
-# Functions run in the same transaction as a new masterplan's creation (each app's _ensure_*
-# initialiser registers here from its AppConfig.ready) so every masterplan starts complete.
+# Functions run in the same transaction as a new masterplan's creation (each app's ensure_rows
+# registers here from its registrations.py) so every masterplan starts complete and the pages
+# only read. Existing masterplans got their rows from each app's data migration; rows a grown
+# catalogue calls for are added by load_reference_data (initialize_all_masterplans).
 _masterplan_initializers = []
 
 
@@ -32,6 +34,13 @@ def initialize_masterplan(masterplan):
     """Create each app's per-masterplan rows; idempotent, so it also repairs older masterplans."""
     for initializer in _masterplan_initializers:
         initializer(masterplan)
+
+
+def initialize_all_masterplans():
+    """initialize_masterplan for every masterplan, each in its own transaction."""
+    for masterplan in Masterplan.objects.select_related("edition", "region").order_by("pk"):
+        with transaction.atomic():
+            initialize_masterplan(masterplan)
 
 
 def latest_edition():

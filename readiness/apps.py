@@ -7,9 +7,4 @@ class ReadinessConfig(AppConfig):
     verbose_name = _("Analisis Kesiapan")
 
     def ready(self):
-        from masterplan.services import on_masterplan_created
-
-        from . import services
-
-        on_masterplan_created(services.ensure_rows)
-        from . import dashboard_sections, history, workbook  # noqa: F401  (registrations)
+        from . import registrations  # noqa: F401  (what readiness contributes to the core)

@@ -86,7 +86,6 @@ def save_vision(form, user):
 
 
 def vision_of(masterplan):
-    services.ensure_rows(masterplan)
     return Vision.objects.select_related("updated_by").get(masterplan=masterplan)
 
 
@@ -96,7 +95,6 @@ def missions_of(masterplan):
 
 def check_forms(masterplan, data=None):
     """The two checklists as [(kind label, [VisionCheckForm])], criteria first."""
-    services.ensure_rows(masterplan)
     catalogue = {kind: {number: (title, description) for number, title, description in items}
                  for kind, items in services.vision_catalogue(masterplan.edition.code).items()}
     grouped = defaultdict(list)

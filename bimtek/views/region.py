@@ -159,7 +159,9 @@ class ReportWriteMixin(BimtekMixin):
 
     def setup_report(self):
         self.get_visit()
-        self.report = reports.ensure_report(self.visit)
+        # GET only reads: a report not written yet is shown unsaved; POST creates it.
+        self.report = (reports.ensure_report(self.visit) if self.request.method == "POST"
+                       else reports.report_or_new(self.visit))
         message = reports.lock_message(self.report)
         if message:
             raise reports.ReportLocked(message)
@@ -178,7 +180,11 @@ class ReportFormView(ReportWriteMixin, TemplateView):
             self.setup_report()
         except reports.ReportLocked as error:
             return self.refuse(error)
-        return self.render_to_response(self.get_context_data(form=self.make_form()))
+        form = self.make_form()
+        if self.report.pk is None:
+            # The version the report will have when the first save creates it.
+            form.initial.setdefault("version", self.report.version)
+        return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
         try:

@@ -27,9 +27,6 @@ class BooksView(MasterplanMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        from ..books.services import ensure_rows
-
-        ensure_rows(self.masterplan)
         missing = checklist(self.masterplan)
         jobs = list(self.masterplan.render_jobs.filter(bimtek_visit__isnull=True)
                     .select_related("requested_by")[:30])
@@ -115,9 +112,6 @@ class NarrativeListView(MasterplanMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        from ..books.services import ensure_rows
-
-        ensure_rows(self.masterplan)
         texts = {s.key: s for s in self.masterplan.narratives.all()}
         context["items"] = [(item, texts.get(item.key))
                             for item in narratives(self.masterplan.edition.code)]
@@ -128,9 +122,6 @@ class NarrativeEditView(MasterplanMixin, TemplateView):
     template_name = "masterplan/books/narrative_form.html"
 
     def get_section(self):
-        from ..books.services import ensure_rows
-
-        ensure_rows(self.masterplan)
         known = {item.key: item for item in narratives(self.masterplan.edition.code)}
         if self.kwargs["key"] not in known:
             raise Http404(_("Bagian narasi tidak dikenal."))
@@ -163,9 +154,6 @@ class CoverView(MasterplanMixin, TemplateView):
     template_name = "masterplan/books/cover.html"
 
     def cover(self):
-        from ..books.services import ensure_rows
-
-        ensure_rows(self.masterplan)
         return self.masterplan.cover
 
     def get_context_data(self, form=None, **kwargs):

@@ -335,13 +335,10 @@ def _stored_data(workbook_import):
 
 
 def refresh_preview(workbook_import):
-    """(diff, changed_since_upload) of a pending import; the stored hash follows what is shown."""
+    """(diff, changed_since_upload) of a pending import. Only reads: the page sends the digest
+    of what it shows, and confirm_import applies only if the changes are still those."""
     diff = preview(workbook_import.masterplan, _stored_data(workbook_import))
-    changed = diff.digest != workbook_import.changes_hash
-    if changed:
-        workbook_import.changes_hash = diff.digest
-        workbook_import.save(update_fields=["changes_hash"])
-    return diff, changed
+    return diff, diff.digest != workbook_import.changes_hash
 
 
 @dataclass
@@ -352,8 +349,9 @@ class Outcome:
 
 
 def confirm_import(workbook_import, user, seen_digest=None):
-    """Apply a pending import if its changes are still those previewed (the stored hash, and
-    `seen_digest` when the form sent one); otherwise the new preview, with the hash updated."""
+    """Apply a pending import if its changes are still those previewed (`seen_digest`, the
+    digest the page showed, or else the stored hash); otherwise the new preview, with the hash
+    updated."""
     from ..models import WorkbookImport
 
     masterplan = workbook_import.masterplan
@@ -364,9 +362,7 @@ def confirm_import(workbook_import, user, seen_digest=None):
             locked = WorkbookImport.objects.select_for_update().filter(pk=workbook_import.pk).first()
             if locked is None or locked.status != WorkbookImport.Status.PENDING:
                 return Outcome(applied=False, already_decided=True)
-            if seen_digest and seen_digest != locked.changes_hash:
-                raise StalePreview(preview(masterplan, data))
-            diff = apply(masterplan, data, user, locked.changes_hash)
+            diff = apply(masterplan, data, user, seen_digest or locked.changes_hash)
             locked.status = WorkbookImport.Status.APPLIED
             locked.decided_by = user
             locked.decided_at = timezone.now()

@@ -24,7 +24,6 @@ class OverviewView(MasterplanMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        services.ensure_rows(self.masterplan)
         progress = services.table_progress([self.masterplan])[self.masterplan.pk]
         overall, elements = services.readiness_indices([self.masterplan])[self.masterplan.pk]
         index_by_sub_area = {child.code: child for element in elements
@@ -66,7 +65,6 @@ class TableMixin(MasterplanMixin):
 
     def table_context(self, bound_form=None):
         """The table page's rows (one form each; `bound_form` replaces its row's form)."""
-        services.ensure_rows(self.masterplan)
         rows = [
             bound_form if bound_form is not None and bound_form.instance.pk == entry.pk
             else EntryForm(instance=entry)

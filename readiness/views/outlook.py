@@ -21,7 +21,6 @@ class OutlookView(MasterplanMixin, VersionedUpdateView):
     success_message = _("Analisis masa depan disimpan.")
 
     def get_object(self, queryset=None):
-        services.ensure_rows(self.masterplan)
         return self.masterplan.outlook
 
     def post(self, request, *args, **kwargs):
@@ -45,7 +44,6 @@ class CompetitivenessView(MasterplanMixin, FormView):
     template_name = "readiness/competitiveness.html"
 
     def build_form(self, data=None):
-        services.ensure_rows(self.masterplan)
         cities, indicators, cells = services.competitiveness_table(self.masterplan)
         outlook = OutlookAnalysis.objects.get(masterplan=self.masterplan)
         return CompetitivenessForm(data, cities=cities, indicators=indicators, cells=cells,

@@ -11,7 +11,6 @@ from masterplan import access
 from masterplan.editing import FormsetConflict, save_versioned_rows
 from masterplan.views.base import MasterplanMixin
 
-from .. import services
 from ..forms import PerformanceForm
 
 
@@ -19,7 +18,6 @@ class PerformanceView(MasterplanMixin, TemplateView):
     template_name = "readiness/performance.html"
 
     def assessments(self):
-        services.ensure_rows(self.masterplan)
         return list(self.masterplan.performance_assessments.select_related("element__dimension"))
 
     def get_context_data(self, forms=None, **kwargs):

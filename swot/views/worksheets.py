@@ -18,7 +18,7 @@ from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
 from readiness.models import Interpretation
 
-from .. import services, worksheets
+from .. import worksheets
 from ..models import Strategy, SwotItem
 from ..worksheet_forms import (
     EvidenceForm,
@@ -50,7 +50,6 @@ class OverviewView(MasterplanMixin, TemplateView):
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        services.ensure_rows(self.masterplan)
         context["rows"] = worksheets.completion([self.masterplan])[self.masterplan.pk]
         context["factors"] = worksheets.FACTORS
         context["quadrants"] = worksheets.QUADRANTS

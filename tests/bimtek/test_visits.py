@@ -8,7 +8,7 @@ from bimtek import attachments, reports
 from bimtek.models import Visit
 from masterplan.models import Role
 
-from ..factories import MasterplanFactory, MembershipFactory, UserFactory
+from ..factories import MembershipFactory, UserFactory
 from .helpers import (
     HELD_ON,
     OTHER,
@@ -120,17 +120,6 @@ def test_overview_lists_the_four_sessions_with_agenda_and_state(client, world):
     assert "Persiapan, Perencanaan, dan Koordinasi Penyusunan Masterplan Smart City" in page
     assert "<details" in page and "Coffee break" in page and "Kapala Daerah/ Sekda" in page
     assert "Ubah data kunjungan" not in page
-
-
-def test_overview_creates_the_visits_of_an_older_masterplan(client, world):
-    masterplan = MasterplanFactory(region=world.own, is_current=False)
-    masterplan.bimtek_visits.all().delete()
-    type(masterplan).objects.filter(region=world.own).update(is_current=False)
-    type(masterplan).objects.filter(pk=masterplan.pk).update(is_current=True)
-    client.force_login(world.user("pembimbing"))
-    response = client.get(region_url("bimtek_overview"))
-    assert response.status_code == 200
-    assert masterplan.bimtek_visits.count() == 4
 
 
 def test_visit_and_overview_pages_cost_the_same_queries_however_much_is_written(

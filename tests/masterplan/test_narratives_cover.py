@@ -214,7 +214,7 @@ def test_stored_svg_logos_are_drawn_to_png_and_undrawable_ones_removed(world, me
     own.logo.save("lambang.svg", ContentFile(svg('<rect width="20" height="10" fill="red"/>')))
     other = BookCover.objects.get(masterplan=world.masterplans["other"])
     other.logo.save("lambang.svg", ContentFile(svg('<image href="http://contoh.invalid/x.png"/>')))
-    migration = importlib.import_module("masterplan.migrations.0013_rasterise_svg_logos")
+    migration = importlib.import_module("masterplan.migrations.0014_rasterise_svg_logos")
     migration.rasterise(django_apps, None)
     own.refresh_from_db()
     other.refresh_from_db()

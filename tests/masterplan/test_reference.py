@@ -44,3 +44,10 @@ def test_loader_repairs_a_changed_row():
     Region.objects.filter(code="32.73").update(name="KOTA SALAH")
     assert load_regions(Region) == 1
     assert Region.objects.get(code="32.73").name == "KOTA BANDUNG"
+
+
+def test_reference_loaders_run_core_first_then_the_apps_in_dependency_order():
+    from masterplan.reference_data import loaders
+
+    assert [name for name, _loader in loaders()] == [
+        "regions", "dimension elements", "readiness components", "bimtek sessions"]

@@ -3,9 +3,9 @@
 import io
 
 import pytest
-from masterplan.demo.institutions import decree_pdf
 from pypdf import PdfWriter
 
+from demo.institutions import decree_pdf
 from masterplan.uploads import pdf_problem
 
 from ..pdf_helpers import ACTIVE_PDFS, POLYGLOT, blank_pdf

@@ -423,6 +423,29 @@ def test_stale_preview_shows_the_new_changes_instead_of_applying(exported, maste
     assert importer.confirm_import(workbook_import, anggota).already_decided
 
 
+def test_preview_page_only_reads_and_applies_what_it_showed(client, masterplan, world):
+    """The preview page recomputes the changes without writing; confirming what it showed
+    applies it at once, although the stored hash is the upload's."""
+    anggota = world.user("anggota")
+    content = edit(export_bytes(masterplan), lambda wb: wb["II.2 SDM"].__setitem__("E4", 13))
+    workbook_import, diff = importer.start_import(masterplan, anggota, upload(content))
+    ReadinessEntry.objects.filter(pk=entry(masterplan, "human_resources", 3).pk).update(
+        value_text="Diubah orang lain")
+    url = reverse("workbook_import", kwargs={"region_code": world.own.code,
+                                             "import_pk": workbook_import.pk})
+    client.force_login(anggota)
+    response = client.get(url)
+    assert "Isi masterplan berubah sejak berkas diunggah" in response.content.decode()
+    shown = response.context["diff"].digest
+    workbook_import.refresh_from_db()
+    assert workbook_import.changes_hash == diff.digest != shown
+    response = client.post(url, {"action": "apply", "digest": shown})
+    assert response.status_code == 302
+    assert entry(masterplan, "human_resources", 1).value_number == Decimal("13")
+    workbook_import.refresh_from_db()
+    assert workbook_import.status == WorkbookImport.Status.APPLIED
+
+
 def test_upload_without_changes_stores_nothing(exported, masterplan, world):
     workbook_import, diff = importer.start_import(masterplan, world.user("ketua"),
                                                   upload(exported))

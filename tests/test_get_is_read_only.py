@@ -1,0 +1,62 @@
+"""GET requests only read: every page of the access matrix, opened by a role that may see it,
+runs no INSERT, UPDATE or DELETE (sessions, last_login and the login-attempt log aside). The rows
+a page shows are created when the masterplan starts (services.on_masterplan_created)."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.test_access_matrix import EXPECTATIONS, OK, ROLES
+
+pytestmark = pytest.mark.django_db
+
+WRITE = re.compile(r'^\s*(INSERT|UPDATE|DELETE)\b[^"]*"(\w+)"', re.IGNORECASE)
+# Bookkeeping of signing in, not content.
+ALLOWED_TABLES = {"django_session"}
+ALLOWED_PREFIXES = ("axes_",)
+# Roles tried in this order: the first that may open the page opens it.
+PREFERENCE = ["ketua", "anggota", "pembimbing", "dewan", "admin", "anonymous"]
+
+
+def _content_writes(queries):
+    writes = []
+    for query in queries:
+        match = WRITE.match(query["sql"])
+        if match is None:
+            continue
+        table = match.group(2)
+        if table in ALLOWED_TABLES or table.startswith(ALLOWED_PREFIXES):
+            continue
+        if table.endswith("user") and re.search(r'SET "last_login"', query["sql"]):
+            continue
+        writes.append(query["sql"])
+    return writes
+
+
+def _get_pages():
+    for name, case in sorted(EXPECTATIONS.items()):
+        if case.get is None:
+            continue
+        role = next((role for role in PREFERENCE if case.get.own.get(role) == OK), None)
+        if role is not None:
+            yield pytest.param(name, role, id=name)
+
+
+def test_roles_cover_the_matrix():
+    assert set(PREFERENCE) == set(ROLES)
+
+
+@pytest.mark.parametrize("name,role", list(_get_pages()))
+def test_get_writes_nothing(client, world, settings, tmp_path, name, role):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    case = EXPECTATIONS[name]
+    url = reverse(name, kwargs=case.kwargs(world, world.own))
+    if role != "anonymous":
+        client.force_login(world.user(role))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code in (200, 302), f"GET {url} as {role}: {response.status_code}"
+    assert _content_writes(captured.captured_queries) == [], f"GET {url} as {role} wrote"
