@@ -9,6 +9,7 @@ signed is shown as a message on the visit page, and nothing is changed.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -187,22 +188,28 @@ class ReportFormView(ReportWriteMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
-        try:
-            self.setup_report()
-        except reports.ReportLocked as error:
-            return self.refuse(error)
-        form = self.make_form(request.POST)
-        if form.is_valid():
+        # One transaction: the report a first POST creates is undone when the input is refused.
+        with transaction.atomic():
             try:
-                self.save(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
+                self.setup_report()
             except reports.ReportLocked as error:
                 return self.refuse(error)
-            else:
-                messages.success(request, self.success_message)
-                return redirect(self.visit_url("laporan"))
-        return self.render_to_response(self.get_context_data(form=form), status=422)
+            form = self.make_form(request.POST)
+            if form.is_valid():
+                try:
+                    self.save(form, request.user)
+                except VersionConflict as conflict:
+                    form = form.rebased(conflict)
+                except reports.ReportLocked as error:
+                    transaction.set_rollback(True)
+                    return self.refuse(error)
+                else:
+                    messages.success(request, self.success_message)
+                    return redirect(self.visit_url("laporan"))
+            response = self.render_to_response(self.get_context_data(form=form), status=422)
+            response.render()  # while the refused report still exists, then undo it
+            transaction.set_rollback(True)
+            return response
 
 
 class ReportEditView(ReportFormView):
