@@ -38,6 +38,7 @@ from .workbook_helpers import (
     entry,
     export_bytes,
     fill,
+    module_workbook_fixtures,
     row_of,
     timestamp_cells,
 )
@@ -64,26 +65,7 @@ def upload(content, name="buku-kerja.xlsx"):
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
 
 
-@pytest.fixture(scope="module")
-def filled(module_db_setup, shared_world):
-    """The masterplan these tests share, built once for the module (see conftest's module_db)."""
-    return module_db_setup(lambda: build_masterplan(shared_world))
-
-
-@pytest.fixture(scope="module")
-def exported(module_db_setup, filled):
-    """Its workbook, exported once: what export_bytes(masterplan) gives until a test changes it."""
-    return module_db_setup(lambda: export_bytes(filled))
-
-
-@pytest.fixture
-def world(module_world, filled):
-    return module_world
-
-
-@pytest.fixture
-def masterplan(world):
-    return world.masterplans["own"]
+filled, exported, world, masterplan = module_workbook_fixtures(build_masterplan)
 
 
 # --- export ----------------------------------------------------------------------------------

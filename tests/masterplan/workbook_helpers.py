@@ -3,6 +3,7 @@
 import io
 from decimal import Decimal
 
+import pytest
 from django.db import connection
 from openpyxl import load_workbook
 
@@ -146,3 +147,27 @@ def db_state(masterplan):
              .values_list()),
         WorkbookImport.objects.count(),
     )
+
+
+def module_workbook_fixtures(build_masterplan):
+    """The fixtures a workbook test module shares: `filled` (its masterplan, built once for the
+    module by `build_masterplan(world)`, see conftest's module_db), `exported` (its workbook,
+    exported once: what export_bytes(masterplan) gives until a test changes it), `world` and
+    `masterplan`. Unpack them into the module's globals, where pytest finds fixtures."""
+    @pytest.fixture(scope="module")
+    def filled(module_db_setup, shared_world):
+        return module_db_setup(lambda: build_masterplan(shared_world))
+
+    @pytest.fixture(scope="module")
+    def exported(module_db_setup, filled):
+        return module_db_setup(lambda: export_bytes(filled))
+
+    @pytest.fixture
+    def world(module_world, filled):
+        return module_world
+
+    @pytest.fixture
+    def masterplan(world):
+        return world.masterplans["own"]
+
+    return filled, exported, world, masterplan

@@ -13,7 +13,7 @@ from masterplan.workbook.errors import WorkbookError
 from masterplan.workbook.export import export_current
 from roadmap.models import Application, Opd
 
-from ..masterplan.workbook_helpers import db_state, edit, export_bytes, row_of
+from ..masterplan.workbook_helpers import db_state, edit, export_bytes, module_workbook_fixtures, row_of
 from .institution_helpers import make_app, make_opd
 from .program_helpers import make_program
 
@@ -40,26 +40,7 @@ def build_masterplan(world):
     return masterplan
 
 
-@pytest.fixture(scope="module")
-def filled(module_db_setup, shared_world):
-    """The masterplan these tests share, built once for the module (see conftest's module_db)."""
-    return module_db_setup(lambda: build_masterplan(shared_world))
-
-
-@pytest.fixture(scope="module")
-def exported(module_db_setup, filled):
-    """Its workbook, exported once: what export_bytes(masterplan) gives until a test changes it."""
-    return module_db_setup(lambda: export_bytes(filled))
-
-
-@pytest.fixture
-def world(module_world, filled):
-    return module_world
-
-
-@pytest.fixture
-def masterplan(world):
-    return world.masterplans["own"]
+filled, exported, world, masterplan = module_workbook_fixtures(build_masterplan)
 
 
 def state(masterplan):

@@ -11,7 +11,14 @@ from masterplan.workbook import importer
 from masterplan.workbook.errors import WorkbookError
 from roadmap.models import KpiActual, MonitoringRecord, ProgramKpi
 
-from ..masterplan.workbook_helpers import cell_values, edit, export_bytes, row_of, timestamp_cells
+from ..masterplan.workbook_helpers import (
+    cell_values,
+    edit,
+    export_bytes,
+    module_workbook_fixtures,
+    row_of,
+    timestamp_cells,
+)
 from .roadmap_helpers import kpi, program, record
 from .workbook_kpi_helpers import (
     add_program_row,
@@ -56,26 +63,7 @@ def build_masterplan(world):
     return masterplan
 
 
-@pytest.fixture(scope="module")
-def filled(module_db_setup, shared_world):
-    """The masterplan these tests share, built once for the module (see conftest's module_db)."""
-    return module_db_setup(lambda: build_masterplan(shared_world))
-
-
-@pytest.fixture(scope="module")
-def exported(module_db_setup, filled):
-    """Its workbook, exported once: what export_bytes(masterplan) gives until a test changes it."""
-    return module_db_setup(lambda: export_bytes(filled))
-
-
-@pytest.fixture
-def world(module_world, filled):
-    return module_world
-
-
-@pytest.fixture
-def masterplan(world):
-    return world.masterplans["own"]
+filled, exported, world, masterplan = module_workbook_fixtures(build_masterplan)
 
 
 def record_of(masterplan, name, year, quarter):

@@ -13,7 +13,7 @@ from roadmap.models import Opd, Partner, Program, QuickWin
 from roadmap.workbook.programs import ProgramSheet
 from swot.models import Strategy, SwotItem, Worksheet
 
-from ..masterplan.workbook_helpers import edit, export_bytes, row_of
+from ..masterplan.workbook_helpers import edit, export_bytes, module_workbook_fixtures, row_of
 from ..swot.strategic_helpers import make_sasaran
 from ..swot.test_gap import make_row
 from .program_helpers import make_opd, make_program
@@ -56,26 +56,7 @@ def build_masterplan(world):
     return masterplan
 
 
-@pytest.fixture(scope="module")
-def filled(module_db_setup, shared_world):
-    """The masterplan these tests share, built once for the module (see conftest's module_db)."""
-    return module_db_setup(lambda: build_masterplan(shared_world))
-
-
-@pytest.fixture(scope="module")
-def exported(module_db_setup, filled):
-    """Its workbook, exported once: what export_bytes(masterplan) gives until a test changes it."""
-    return module_db_setup(lambda: export_bytes(filled))
-
-
-@pytest.fixture
-def world(module_world, filled):
-    return module_world
-
-
-@pytest.fixture
-def masterplan(world):
-    return world.masterplans["own"]
+filled, exported, world, masterplan = module_workbook_fixtures(build_masterplan)
 
 
 def state(masterplan):

@@ -31,6 +31,7 @@ from ..masterplan.workbook_helpers import (
     cell_values,
     edit,
     export_bytes,
+    module_workbook_fixtures,
     row_of,
     timestamp_cells,
 )
@@ -62,26 +63,7 @@ def apply(masterplan, content, user=None):
     return diff
 
 
-@pytest.fixture(scope="module")
-def filled(module_db_setup, shared_world):
-    """The masterplan these tests share, built once for the module (see conftest's module_db)."""
-    return module_db_setup(lambda: build_masterplan(shared_world))
-
-
-@pytest.fixture(scope="module")
-def exported(module_db_setup, filled):
-    """Its workbook, exported once: what export_bytes(masterplan) gives until a test changes it."""
-    return module_db_setup(lambda: export_bytes(filled))
-
-
-@pytest.fixture
-def world(module_world, filled):
-    return module_world
-
-
-@pytest.fixture
-def masterplan(world):
-    return world.masterplans["own"]
+filled, exported, world, masterplan = module_workbook_fixtures(build_masterplan)
 
 
 def changes_of(diff, title):

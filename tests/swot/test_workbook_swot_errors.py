@@ -13,7 +13,7 @@ from masterplan.workbook.errors import WorkbookError
 from swot import targets, worksheets
 from swot.models import GapRow, Indicator, Sasaran, Worksheet
 
-from ..masterplan.workbook_helpers import edit, export_bytes, row_of
+from ..masterplan.workbook_helpers import edit, module_workbook_fixtures, row_of
 from .workbook_swot_helpers import (
     append_row,
     fill_strategic,
@@ -45,26 +45,7 @@ def empty_item(mp, wb):
     return [f"{GOV}, baris {line}, kolom Uraian: wajib diisi."]
 
 
-@pytest.fixture(scope="module")
-def filled(module_db_setup, shared_world):
-    """The masterplan these tests share, built once for the module (see conftest's module_db)."""
-    return module_db_setup(lambda: build_masterplan(shared_world))
-
-
-@pytest.fixture(scope="module")
-def exported(module_db_setup, filled):
-    """Its workbook, exported once: what export_bytes(masterplan) gives until a test changes it."""
-    return module_db_setup(lambda: export_bytes(filled))
-
-
-@pytest.fixture
-def world(module_world, filled):
-    return module_world
-
-
-@pytest.fixture
-def masterplan(world):
-    return world.masterplans["own"]
+filled, exported, world, masterplan = module_workbook_fixtures(build_masterplan)
 
 
 def duplicate_item_in_a_box(mp, wb):
