@@ -258,8 +258,12 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # Seconds a render may take: the soft limit ends it with a message, the hard one kills it.
-RENDER_SOFT_TIME_LIMIT = env_int("RENDER_SOFT_TIME_LIMIT", 300, minimum=10)
+RENDER_SOFT_TIME_LIMIT = env_int("RENDER_SOFT_TIME_LIMIT", 300, minimum=60)
 RENDER_HARD_TIME_LIMIT = RENDER_SOFT_TIME_LIMIT + 60
+# Typesetting runs in a child process capped in address space (the full demo's Buku II needs
+# under 500 MiB) and killed before the soft limit, so any document ends with a message.
+RENDER_TYPESET_MEMORY_MIB = env_int("RENDER_TYPESET_MEMORY_MIB", 2048, minimum=256)
+RENDER_TYPESET_SECONDS = RENDER_SOFT_TIME_LIMIT - 30
 # Redis redelivers a message not acknowledged within the visibility timeout. It must exceed the
 # hard time limit, or a render still running would be delivered to a second worker.
 CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 2 * RENDER_HARD_TIME_LIMIT,

@@ -34,23 +34,17 @@ logger = logging.getLogger(__name__)
 # Seconds: the task's soft and hard limits, and when a job still "running" is given up.
 SOFT_TIME_LIMIT = settings.RENDER_SOFT_TIME_LIMIT
 HARD_TIME_LIMIT = settings.RENDER_HARD_TIME_LIMIT
-# The typesetting's own bounds (read at each render): address space in MiB (the full demo's
-# Buku II needs under 500) and seconds, ending before the task's soft limit.
-TYPESET_MEMORY_MIB = 2048
-TYPESET_SECONDS = SOFT_TIME_LIMIT - 30
 
 BOOK_FAILED = gettext_lazy("Buku gagal dibuat karena kesalahan pada server. Coba lagi; jika "
                            "terulang, hubungi admin Kominfo.")
+REPORT_FAILED = gettext_lazy("PDF laporan gagal dibuat karena kesalahan pada server. Coba lagi; "
+                             "jika terulang, hubungi admin Kominfo.")
 TOO_LARGE_MEMORY = gettext_lazy(
     "Dokumen terlalu besar untuk dibuat: penyusunannya memerlukan lebih dari %(limit)s MiB memori. "
     "Persingkat teks yang sangat panjang lalu coba lagi; jika terulang, hubungi admin Kominfo.")
 TOO_LARGE_TIME = gettext_lazy(
     "Dokumen terlalu besar untuk dibuat: penyusunannya memerlukan lebih dari %(limit)s detik. "
     "Persingkat teks yang sangat panjang lalu coba lagi; jika terulang, hubungi admin Kominfo.")
-REPORT_FAILED = gettext_lazy("PDF laporan gagal dibuat karena kesalahan pada server. Coba lagi; "
-                             "jika terulang, hubungi admin Kominfo.")
-
-
 TIMED_OUT = gettext_lazy("Pembuatan PDF melewati batas waktu dan dihentikan. Coba lagi; jika "
                          "terulang, periksa teks yang sangat panjang atau hubungi admin Kominfo.")
 WORKER_LOST = gettext_lazy("Pembuatan PDF terhenti karena proses pembuatnya mati (kehabisan memori "
@@ -164,8 +158,7 @@ def run_job(job, worker=""):
         started = time.perf_counter()
         pdf, pages = typeset_bounded(
             document.typeset, html,
-            memory_mib=getattr(settings, "RENDER_TYPESET_MEMORY_MIB", TYPESET_MEMORY_MIB),
-            seconds=getattr(settings, "RENDER_TYPESET_SECONDS", TYPESET_SECONDS))
+            memory_mib=settings.RENDER_TYPESET_MEMORY_MIB, seconds=settings.RENDER_TYPESET_SECONDS)
         _set(job, progress=90, render_seconds=time.perf_counter() - started)
         name, digest = _store(document.stem, pdf)
         _set(job, status=JobStatus.SUCCEEDED, progress=100, page_count=pages,

@@ -12,12 +12,12 @@ import subprocess
 import sys
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from bimtek import pdf as report_pdf
 from bimtek.models import Report
-from masterplan.books import pipeline
 from masterplan.books.render import DocumentTooLarge, book_html, html_to_pdf, typeset_bounded
 from masterplan.books.worst_case import fill_longest
 from masterplan.services import current_masterplan
@@ -62,8 +62,8 @@ class Command(BaseCommand):
         self.stdout.write(f"all three in parallel: {time.perf_counter() - started:.2f} s wall")
 
     def worst_case(self, masterplan):
-        memory_mib = pipeline.TYPESET_MEMORY_MIB
-        seconds = pipeline.TYPESET_SECONDS
+        memory_mib = settings.RENDER_TYPESET_MEMORY_MIB
+        seconds = settings.RENDER_TYPESET_SECONDS
         with transaction.atomic():
             written = fill_longest(masterplan)
             self.stdout.write(f"{masterplan.region.code} {masterplan.region.display_name}, worst case: "
