@@ -1,17 +1,11 @@
-from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from masterplan.editing import VersionedFormMixin, sign_base
+from masterplan.numbers import NumberField, plain_decimal
 
 from .models import BenchmarkScope, Interpretation, OutlookAnalysis, PerformanceAssessment, ReadinessEntry
-
-
-def plain_decimal(value):
-    """Decimal without trailing zeros or exponent: 14.6000 -> 14.6, 5.12E+11 -> 512000000000."""
-    return Decimal(format(value.normalize(), "f"))
-
 
 JUDGEMENT_CHOICES = [*Interpretation.choices, ("", _("Belum dinilai"))]
 
@@ -30,14 +24,11 @@ class EntryForm(VersionedFormMixin, forms.ModelForm):
             "value_text": forms.Textarea(attrs={"rows": 2}),
             "note": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"value_number": NumberField}
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", f"e{kwargs['instance'].pk}")
         super().__init__(*args, **kwargs)
-        self.fields["value_number"].localize = True
-        self.fields["value_number"].widget.is_localized = True
-        self.fields["value_number"].widget.input_type = "text"
-        self.fields["value_number"].widget.attrs["inputmode"] = "decimal"
         if self.instance.value_number is not None:
             self.initial["value_number"] = plain_decimal(self.instance.value_number)
 
@@ -115,11 +106,9 @@ class CompetitivenessForm(forms.Form):
                                                                       required=False)
             for column in self.columns:
                 cell = cells.get((indicator.pk if indicator else None, column))
-                self.fields[f"cell-{key}-{column}-value"] = forms.DecimalField(
+                self.fields[f"cell-{key}-{column}-value"] = NumberField(
                     label=_("Nilai"), max_digits=20, decimal_places=4, required=False,
-                    localize=True,
-                    initial=plain_decimal(cell.value) if cell and cell.value is not None else None,
-                    widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+                    initial=plain_decimal(cell.value) if cell and cell.value is not None else None)
                 self.fields[f"cell-{key}-{column}-year"] = forms.IntegerField(
                     label=_("Tahun"), min_value=1945, max_value=2100, required=False,
                     initial=cell.year if cell else None)

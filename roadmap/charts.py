@@ -20,6 +20,7 @@ from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from masterplan import numbers
 from readiness.charts import GRID, MUTED, _clip, _n, _shape, _svg, _text
 
 # --- rupiah ----------------------------------------------------------------------------------
@@ -55,9 +56,7 @@ def rupiah_short(amount):
 
 def rupiah_full(amount):
     """An amount in rupiah with every digit: 'Rp 1.500.000.000' (',50' only for cents)."""
-    amount = Decimal(amount or 0)
-    places = 0 if amount == amount.to_integral_value() else 2
-    return f"Rp {number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)}"
+    return numbers.format_rupiah(amount or 0)
 
 
 # --- Gantt -----------------------------------------------------------------------------------

@@ -42,12 +42,11 @@ from django.utils.translation import gettext_lazy
 
 from masterplan.editing import VersionedFormMixin, save_versioned
 from masterplan.form_messages import escape_percent
+from masterplan.numbers import NumberField, plain_decimal
 from readiness import services as readiness_services
-from readiness.forms import plain_decimal
 from readiness.scoring import mean_index
 from swot import rows as ordered
 from swot.models import Direction
-from swot.targets import NumberField
 
 from .charts import ROMAN, quarter_label
 from .models import KpiActual, KpiTarget, MonitoringFrequency, MonitoringRecord, Program, ProgramKpi

@@ -54,12 +54,11 @@ from django.utils.translation import gettext_lazy
 from masterplan.editing import FieldChange, VersionedFormMixin, rows_input_changed, rows_values, save_versioned
 from masterplan.guide import guide
 from masterplan.models import Dimension, DimensionElement
-from readiness.forms import plain_decimal
+from masterplan.numbers import NumberField, RupiahField, format_number, plain_decimal
 from readiness.models import ReadinessElement
 from swot import rows as ordered
 from swot.gap import strategy_queryset
 from swot.models import GapRow, Sasaran
-from swot.targets import NumberField, display_number, parse_number
 
 from .models import (
     Category,
@@ -371,26 +370,6 @@ def budget(masterplan, programs=None):
 
 # --- numbers ------------------------------------------------------------------------------------
 
-def parse_rupiah(text):
-    """An amount as Indonesians write rupiah ("Rp 1.500.000.000", "2.500.000,50") for Decimal()."""
-    text = text.strip()
-    if text[:2].lower() == "rp":
-        text = text[2:].lstrip(". ")
-    return parse_number(text)
-
-
-class RupiahField(NumberField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_digits", 18)
-        kwargs.setdefault("decimal_places", 2)
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = parse_rupiah(value)
-        return super().to_python(value)
-
-
 def clean_decimal(model, field_name, value):
     """A Decimal the column accepts, or ValueError."""
     try:
@@ -497,15 +476,15 @@ def related_summary(program):
         f"{partner.get_kind_display()}: {partner.name}" for partner in partners)
     for number, kpi in enumerate(ProgramKpi.objects.filter(program=program)
                                  .order_by("position", "pk").prefetch_related("targets"), start=1):
-        targets = ", ".join(f"{target.year}: {display_number(target.value)}"
+        targets = ", ".join(f"{target.year}: {format_number(target.value)}"
                             for target in kpi.targets.all())
-        baseline = display_number(kpi.baseline_value) if kpi.baseline_value is not None else "—"
+        baseline = format_number(kpi.baseline_value) if kpi.baseline_value is not None else "—"
         result[str(_("KPI %(number)s") % {"number": number})] = (
             f"{kpi.name} ({kpi.unit or '—'}), {kpi.get_direction_display()}, baseline {baseline}; "
             f"{targets}")
     by_year = defaultdict(list)
     for row in Financing.objects.filter(program=program).order_by("year", "source"):
-        by_year[row.year].append(f"{row.get_source_display()} {display_number(row.amount)}")
+        by_year[row.year].append(f"{row.get_source_display()} {format_number(row.amount)}")
     for year, cells in by_year.items():
         result[str(_("Pembiayaan %(year)s") % {"year": year})] = "; ".join(cells)
     return result
@@ -763,7 +742,7 @@ class FinancingForm(forms.Form):
                 value = current.get((year, source))
                 self.fields[self.field_name(year, source)] = RupiahField(
                     label=_("%(source)s %(year)s") % names, required=False, min_value=0,
-                    initial=display_number(value) if value is not None else None,
+                    initial=format_number(value) if value is not None else None,
                     error_messages={
                         "invalid": _("Pembiayaan %(year)s (%(source)s) harus berupa angka "
                                      "rupiah, mis. 1.500.000.000.") % names,

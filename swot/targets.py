@@ -19,7 +19,6 @@ Rules:
   a final-year target (the dashboard's "Sasaran").
 """
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -28,13 +27,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from masterplan.editing import VersionedFormMixin, save_versioned
 from masterplan.models import Dimension
-from readiness.forms import plain_decimal
+from masterplan.numbers import NumberField, format_number, plain_decimal
 
 from . import rows as ordered
 from .models import Direction, Indicator, IndicatorTarget, Sasaran
@@ -43,46 +41,6 @@ NO_INDICATOR = "no_indicator"
 NO_BASELINE = "no_baseline"
 NO_FINAL_TARGET = "no_final_target"
 WRONG_DIRECTION = "wrong_direction"
-
-
-def display_number(value):
-    return number_format(plain_decimal(value), force_grouping=True) if value is not None else ""
-
-
-_GROUPED = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")
-
-
-def parse_number(text):
-    """A number as Indonesians write it, as a string Decimal() reads: "12,5" and "1.250,75" use
-    the decimal comma; "1.250" groups thousands (1250); "12.5" and "0.125" keep the dot."""
-    text = text.strip().replace(" ", "").replace("\u00a0", "")
-    if "," in text:
-        return text.replace(".", "").replace(",", ".", 1)
-    if _GROUPED.fullmatch(text):
-        return text.replace(".", "")
-    return text
-
-
-class NumberField(forms.DecimalField):
-    """A decimal typed the Indonesian way (see parse_number), shown with a decimal comma.
-
-    Every message it raises is %-formatted with params, "invalid" included (Django's
-    DecimalField formats it only for NaN and Infinity), so its messages follow one rule: written
-    as %-templates, names put in through masterplan.form_messages.escape_percent."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
-        super().__init__(**kwargs)
-        self.widget.is_localized = True
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = parse_number(value)
-        try:
-            return super().to_python(value)
-        except ValidationError as error:
-            raise ValidationError(self.error_messages["invalid"], code="invalid",
-                                  params={"value": value}) from error
 
 
 # --- sasaran -----------------------------------------------------------------------------------
@@ -327,8 +285,8 @@ def warnings(masterplan, sasaran_id=None):
                     % names))
             elif wrong_direction(indicator.direction, indicator.baseline_value, final) \
                     and not indicator.note.strip():
-                names.update(final=display_number(final),
-                             baseline=display_number(indicator.baseline_value))
+                names.update(final=format_number(final),
+                             baseline=format_number(indicator.baseline_value))
                 message = (_("Target %(end)s indikator “%(indicator)s” (%(final)s) lebih rendah "
                              "dari baseline (%(baseline)s), padahal makin tinggi makin baik. "
                              "Beri catatan bila memang disengaja.")

@@ -50,7 +50,7 @@ the sasaran above. Numbers typed as text are read as on the pages ("12,5", "1.25
 
 Rules are those of the pages, checked with their functions: worksheets.quadrant_errors for
 strategies, worksheets.normalized for duplicate items/strategies in a box, check_topic_title for
-renamed topics, targets.parse_number for typed numbers, targets.save_targets (period years, number
+renamed topics, masterplan.numbers for typed numbers, targets.save_targets (period years, number
 size) when saving targets. Content changes bump versions through update_versioned (a concurrent
 edit aborts the import); pure reordering only renumbers positions, like the pages' move buttons.
 """
@@ -59,7 +59,6 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from openpyxl.utils import get_column_letter
@@ -71,7 +70,6 @@ from masterplan.workbook.base import (
     KEY_HEADER,
     LABEL,
     MARK,
-    MAX_DECIMAL,
     CellReader,
     Row,
     Sheet,
@@ -1335,28 +1333,6 @@ def _criteria_labels():
     return {name: str(Sasaran._meta.get_field(name).verbose_name) for name in Sasaran.CRITERIA}
 
 
-def _number(data, reader, errors, line, column, label):
-    """A decimal cell; text is read the way the pages read it (targets.parse_number: "12,5",
-    "1.250,75", "1.250" = 1250), at the app's 4 decimal places."""
-    value = data.value(line, column)
-    if not isinstance(value, str) or (line, column) in data.formulas:
-        return reader.decimal(line, column, label)
-    if not value.strip():
-        return None
-    try:
-        number = Decimal(targets.parse_number(value))
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite():
-        errors.add("not_number", line, label)
-        return None
-    number = normal_decimal(number)
-    if abs(number) >= MAX_DECIMAL:
-        errors.add("number_too_large", line, label)
-        return None
-    return number
-
-
 class SasaranSheet(Sheet):
     key = "swot.sasaran"
     title = "Sasaran"
@@ -1556,7 +1532,7 @@ class SasaranSheet(Sheet):
         if direction_text and not direction:
             errors.add("swot_direction", line, "Arah (naik/turun)")
         year = reader.year(line, N_BASE_YEAR, "Tahun baseline")
-        value = _number(data, reader, errors, line, N_BASE_VALUE, "Nilai baseline")
+        value = reader.decimal(line, N_BASE_VALUE, "Nilai baseline")
         if value is not None and year is None and data.is_blank(line, N_BASE_YEAR, N_BASE_YEAR):
             errors.add("swot_baseline_pair", line, "Tahun baseline")
         if year is not None and value is None and data.is_blank(line, N_BASE_VALUE, N_BASE_VALUE):
@@ -1573,7 +1549,7 @@ class SasaranSheet(Sheet):
             "note": reader.text(line, N_NOTE, "Catatan", max_length=limit("swot.Indicator.note")).strip(),
         }
         for year_, column in sorted(year_columns.items()):
-            values[f"target:{year_}"] = _number(data, reader, errors, line, column, f"Target {year_}")
+            values[f"target:{year_}"] = reader.decimal(line, column, f"Target {year_}")
         return Row(key, f"Indikator {name}", values, line=line, labels=self._target_labels(masterplan))
 
     def apply(self, masterplan, changes, user, ctx):

@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import F
@@ -15,6 +15,8 @@ from django.utils import timezone
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+
+from .. import numbers
 
 KEY_COLUMN = 1  # column A of every registered sheet: the row's key, hidden
 KEY_HEADER = "Kunci"
@@ -296,7 +298,10 @@ class CellReader:
             value = int(value)
         return str(value).strip()
 
-    def decimal(self, row, column, label):
+    def decimal(self, row, column, label, *, rupiah=False, kind="not_number"):
+        """A number cell at the app's 4 decimal places (None when empty). Text is read the way
+        the pages read it (masterplan.numbers: "12,5", "1.250" = 1250, with `rupiah` also
+        "Rp 1.500.000,50"); `kind` is the error that words a non-number."""
         value = self._raw(row, column, label)
         if _blank(value):
             return None
@@ -310,9 +315,10 @@ class CellReader:
         elif isinstance(value, Decimal):
             number = value
         elif isinstance(value, str):
-            number = parse_number_text(value)
+            text = clean_text(value)
+            number = numbers.parse_rupiah(text) if rupiah else numbers.parse_number(text)
         if number is None or not number.is_finite():
-            self.errors.add("not_number", row, label)
+            self.errors.add(kind, row, label)
             return None
         number = normal_decimal(number)
         if abs(number) >= MAX_DECIMAL:
@@ -371,19 +377,6 @@ class CellReader:
 
 def _norm(value):
     return " ".join(str(value or "").split()).casefold()
-
-
-def parse_number_text(text):
-    """'12.5', '12,5', '-3', '1 000' -> Decimal; None for anything else."""
-    text = text.strip().replace("\u00a0", "").replace(" ", "")
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")
-    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
 
 
 # --- saving ----------------------------------------------------------------------------------

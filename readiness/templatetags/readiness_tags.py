@@ -2,6 +2,8 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from masterplan import numbers
+
 register = template.Library()
 
 
@@ -16,8 +18,4 @@ def index_value(value):
 @register.filter
 def plain_number(value):
     """A Decimal as people write it in Indonesian: 512.000.000.000 or 14,6 (no trailing zeros)."""
-    if value is None or value == "":
-        return ""
-    from ..forms import plain_decimal
-
-    return number_format(plain_decimal(value), force_grouping=True)
+    return numbers.format_number(value)

@@ -15,18 +15,15 @@ name in the database (renaming a program is then no change of the rows citing it
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from masterplan.workbook.base import (
     KEY_HEADER,
     LABEL,
-    MAX_DECIMAL,
     CellReader,
     Row,
     Sheet,
     clean_text,
-    normal_decimal,
     put,
     put_header,
     put_key,
@@ -34,7 +31,6 @@ from masterplan.workbook.base import (
     set_widths,
 )
 from masterplan.workbook.errors import MESSAGES, CellError, WorkbookError
-from swot.targets import parse_number
 
 ROADMAP_MESSAGES = {
     "roadmap_unknown_program": (
@@ -198,34 +194,6 @@ def read_flag(reader, errors, line, column, label):
 
 def flag(value):
     return YES if value else ""
-
-
-def read_number(reader, errors, line, column, label, *, parse=parse_number, kind="not_number"):
-    """A number cell at the app's 4 decimal places (None when empty); text is read the way the
-    pages read it: `parse` is swot.targets.parse_number ("12,5", "1.250" = 1250) or
-    roadmap.programs.parse_rupiah (also "Rp 1.500.000,50"). `kind` words a non-number."""
-    data = reader.data
-    value = data.value(line, column)
-    if (line, column) in data.formulas or not isinstance(value, str):
-        if isinstance(value, bool | date | time):  # datetime is a date
-            errors.add(kind, line, label)
-            return None
-        return reader.decimal(line, column, label)
-    text = reader.text(line, column, label).strip()
-    if not text:
-        return None
-    try:
-        number = Decimal(parse(text))
-    except (InvalidOperation, ValueError):
-        number = None
-    if number is None or not number.is_finite():
-        errors.add(kind, line, label)
-        return None
-    number = normal_decimal(number)
-    if abs(number) >= MAX_DECIMAL:
-        errors.add("number_too_large", line, label)
-        return None
-    return number
 
 
 def same_values(old, new, skip=()):

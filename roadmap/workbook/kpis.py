@@ -34,14 +34,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
 
+from masterplan.numbers import plain_decimal
 from masterplan.workbook.base import Row, delete_versioned, normal_decimal, put, update_versioned
 from masterplan.workbook.errors import MESSAGES
 from masterplan.workbook.importer import ADDED, REMOVED
-from readiness.forms import plain_decimal
 from swot.models import Direction
 
 from ..models import Financing, FundingSource, KpiTarget, Program, ProgramKpi
-from ..programs import clean_decimal, outside_program, parse_rupiah, program_years_text, set_financing, set_kpi_targets
+from ..programs import clean_decimal, outside_program, program_years_text, set_financing, set_kpi_targets
 from .common import (
     Column,
     ListSheet,
@@ -50,7 +50,6 @@ from .common import (
     labels_of,
     normalized,
     read_choice,
-    read_number,
     refused,
     same_values,
     stash,
@@ -228,11 +227,10 @@ class KpiSheet(YearColumns):
             "unit": reader.text(line, column("unit"), "Satuan",
                                 max_length=ProgramKpi._meta.get_field("unit").max_length).strip(),
             "direction": self._direction(reader, errors, line, column("direction")),
-            "baseline": read_number(reader, errors, line, column("baseline"), "Baseline"),
+            "baseline": reader.decimal(line, column("baseline"), "Baseline"),
         }
         for year in masterplan.years:
-            values[f"{TARGET}{year}"] = read_number(reader, errors, line,
-                                                    column(f"{TARGET}{year}"), f"Target {year}")
+            values[f"{TARGET}{year}"] = reader.decimal(line, column(f"{TARGET}{year}"), f"Target {year}")
         return values
 
     @staticmethod
@@ -400,8 +398,8 @@ class FinancingSheet(YearColumns):
         }
         for year in masterplan.years:
             label = f"Tahun {year}"
-            amount = read_number(reader, errors, line, column(f"{AMOUNT}{year}"), label,
-                                 parse=parse_rupiah, kind="roadmap_rupiah")
+            amount = reader.decimal(line, column(f"{AMOUNT}{year}"), label, rupiah=True,
+                                    kind="roadmap_rupiah")
             if amount is not None and amount < 0:
                 errors.add("roadmap_negative", line, label)
                 amount = None

@@ -27,16 +27,16 @@ program (or a KPI, or a record) removed in the same file go with it.
 """
 
 from collections import defaultdict
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 
+from masterplan import numbers
 from masterplan.text_limits import limit
 from masterplan.workbook.base import Row, delete_versioned, normal_decimal, put, update_versioned
 from masterplan.workbook.errors import MESSAGES
 from masterplan.workbook.importer import ADDED, REMOVED
-from swot.targets import parse_number
 
 from ..models import KpiActual, MonitoringRecord
 from ..monitoring import save_actuals, validate_period
@@ -47,7 +47,6 @@ from .common import (
     encode,
     labels_of,
     normalized,
-    read_number,
     refused,
     rule_text,
     same_values,
@@ -154,9 +153,8 @@ def read_progress(reader, errors, line, column, label):
         return None
     if isinstance(reader.data.value(line, column), str) and (line, column) not in reader.data.formulas:
         text = reader.text(line, column, label).strip().removesuffix("%").strip()
-        try:
-            number = Decimal(parse_number(text))
-        except InvalidOperation:
+        number = numbers.parse_number(text)
+        if number is None:
             number = Decimal(-1)
     else:
         number = reader.decimal(line, column, label)
@@ -389,7 +387,7 @@ class ActualSheet(ProgramCodeColumn, ListSheet):
         if empty(reader, line, column):
             errors.add("required", line, "Realisasi")
             return None
-        return read_number(reader, errors, line, column, "Realisasi")
+        return reader.decimal(line, column, "Realisasi")
 
     def parse(self, data, masterplan, current, ctx, errors):
         """Rows are keyed by record and KPI ("r3|k7"; new ones by their rows' keys in the Monev
