@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from masterplan.models import GuideEdition, Masterplan, VersionedModel
+from masterplan.models import GuideEdition, Masterplan, RenderJob, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
 from masterplan.text_limits import limit
 
@@ -182,3 +182,19 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class ReportRender(models.Model):
+    """Which visit's report a render job of the core's pipeline renders (bimtek/rendering.py):
+    the written report, or before anyone wrote it the blank form."""
+
+    job = models.OneToOneField(RenderJob, on_delete=models.CASCADE, primary_key=True,
+                               related_name="bimtek_report")
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="report_renders",
+                              verbose_name=_("laporan Bimtek"))
+
+    class Meta:
+        ordering = ["-job"]
+
+    def __str__(self):
+        return f"{self.visit}: {self.job_id}"

@@ -1,9 +1,10 @@
 """A Tim Pembimbing report as PDF, in the layout of the guide's Lampiran V–VIII (WeasyPrint).
 
 `render_report_pdf(report)` is a pure function of the report's data (no request, no user, no
-network). Its two halves, `render_report_html` and `report_html_to_pdf`, are what the books'
-render pipeline runs for a report's RenderJob (masterplan/books/pipeline.py): the page asks for
-a render, a Celery task writes the PDF, the page polls it and offers the download. Nothing external
+network). Its two halves, `render_report_html` and `report_html_to_pdf`, are what the core's
+render pipeline runs for a report's RenderJob (bimtek/rendering.py registers the document kind;
+masterplan/rendering/pipeline.py): the page asks for a render, a Celery task writes the PDF, the
+page polls it and offers the download. Nothing external
 is fetched: the fetcher refuses every URL but data:. The project's shipped Noto Sans (the books'
 font, static/fonts/noto-sans) is embedded as data: URLs, so the PDF looks the same on every
 machine; a generic stack follows it in case the files are missing.
@@ -16,25 +17,12 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
-from masterplan.books.render import break_long_words
+from masterplan.rendering.fetchers import DataOnlyFetcher
+from masterplan.rendering.typesetting import break_long_words
 
 from . import reports
 from .models import Report
-
-
-class DataOnlyFetcher(URLFetcher):
-    """Refuses every URL except data: (the report embeds nothing from the network or disk)."""
-
-    def __init__(self):
-        super().__init__(timeout=1, allowed_protocols={"data"}, allow_redirects=False)
-
-    def fetch(self, url, headers=None):
-        if not str(url).strip().lower().startswith("data:"):
-            raise ValueError(f"Refused to fetch {str(url)[:80]!r}: reports embed nothing external.")
-        return super().fetch(url, headers)
-
 
 FONT_FILES = (  # (weight, style, file under static/fonts/noto-sans/)
     (400, "normal", "noto-sans-latin-400-normal.woff"),

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from masterplan import documents
 from masterplan.comment_anchors import region_url
 from masterplan.comments import register_anchor
 from masterplan.reference_data import register_loader
@@ -12,6 +13,7 @@ from masterplan.services import on_masterplan_created
 
 from . import (  # noqa: F401  (modules that register on import)
     dashboard_sections,  # the Bimtek section
+    rendering,
     services,
 )
 from .reference import load_sessions
@@ -30,6 +32,10 @@ def _sessions():
 
 
 register_loader("bimtek", "bimtek sessions", _sessions)
+
+# --- the report as a document kind of the render pipeline ------------------------------------
+
+documents.register(rendering.KIND)
 
 # --- comment anchors -------------------------------------------------------------------------
 

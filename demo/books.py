@@ -1,8 +1,8 @@
 """Demo narrative sections and cover for Kota Bandung's books."""
 
-from masterplan.books.narrative import strategy_key
-from masterplan.books.services import ensure_rows
-from masterplan.models_books import NarrativeSection
+from books.models import NarrativeSection
+from books.narrative import strategy_key
+from books.services import ensure_rows
 
 TEXTS = {
     "sambutan_kepala_daerah": (

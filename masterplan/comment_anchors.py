@@ -1,9 +1,10 @@
-"""What reviewers can comment on in the core: the books' narratives and the masterplan itself
-(masterplan/comments.py). Each method app registers its own anchors from its registrations.py,
-with the helpers `short` and `region_url` from here.
+"""What reviewers can comment on in the core: the masterplan itself (masterplan/comments.py).
+Each app registers its own anchors from its registrations.py, with the helpers `short` and
+`region_url` from here.
 
 Section keys are the dashboard sections' (masterplan.sections); counts under a key no section
-has yet (narratives) are shown as "other" on the region page until that section is registered.
+has yet (the books' narratives) are shown as "other" on the region page until that section is
+registered.
 """
 
 from django.urls import reverse
@@ -23,12 +24,8 @@ def region_url(name, masterplan, anchor="", **kwargs):
     return f"{url}#{anchor}" if anchor else url
 
 
-# --- books and the masterplan itself ---------------------------------------------------------
+# --- the masterplan itself -------------------------------------------------------------------
 
-register_anchor(
-    "masterplan.narrativesection", section="narratives", title=gettext_lazy("Bagian naratif"),
-    label=lambda obj: _("Bagian naratif: %(title)s") % {"title": obj},
-    url=lambda obj, mp: region_url("narrative_edit", mp, key=obj.key))
 register_anchor(
     "masterplan.masterplan", section="masterplan", title=gettext_lazy("Masterplan"),
     label=lambda obj: _("Masterplan: %(title)s") % {"title": obj.title},

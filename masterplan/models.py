@@ -350,12 +350,9 @@ class StatusChange(models.Model):
         return f"{self.masterplan}: {self.from_status} → {self.to_status}"
 
 
-from .models_books import (  # noqa: E402,F401  (book models live in their own module)
-    Book,
-    BookCover,
+from .models_render import (  # noqa: E402,F401  (render job models live in their own module)
     ExportBatch,
     JobStatus,
-    NarrativeSection,
     RenderJob,
 )
 

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "swot",
     "roadmap",
     "bimtek",
+    "books",  # the books read every method app
     "demo",  # seed_demo: reads every app, so it comes last
 ]
 

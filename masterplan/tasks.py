@@ -8,10 +8,10 @@ from celery.exceptions import TimeLimitExceeded
 from celery.signals import task_failure, worker_ready
 from django.db import OperationalError
 
-from . import notifications
-from .books import pipeline
-from .books.batch import build_archive
-from .models_books import ExportBatch, RenderJob
+from . import documents, notifications
+from .models_render import ExportBatch, RenderJob
+from .rendering import pipeline
+from .rendering.batch import build_archive
 
 logger = logging.getLogger(__name__)
 
@@ -26,10 +26,10 @@ def ping(*, token: str) -> str:
              soft_time_limit=pipeline.SOFT_TIME_LIMIT, time_limit=pipeline.HARD_TIME_LIMIT,
              autoretry_for=(OperationalError,), retry_backoff=5, max_retries=3)
 def render_book(self, *, job_id: int) -> None:
-    """Render a RenderJob: a book or a Bimtek report (the name predates reports, and queued
-    messages keep it across deploys). A job that has already ended is left alone."""
+    """Render a RenderJob of any document kind (the name predates other kinds than the books,
+    and queued messages keep it across deploys). A job that has already ended is left alone."""
     job = RenderJob.objects.select_related("masterplan__region", "masterplan__edition",
-                                           "bimtek_visit__session").filter(pk=job_id).first()
+                                           *documents.related_lookups()).filter(pk=job_id).first()
     if job is None:
         logger.warning("render job %s no longer exists", job_id)
         return
@@ -53,8 +53,8 @@ def _fail_job_of_a_dead_render(sender=None, exception=None, kwargs=None, **extra
         message = pipeline.TIMED_OUT
     elif isinstance(exception, WorkerLostError):
         message = pipeline.WORKER_LOST
-    else:  # e.g. the database stayed unreachable through every retry
-        message = pipeline.BOOK_FAILED
+    else:  # e.g. the database stayed unreachable through every retry: the kind's own words
+        message = None
     if pipeline.fail_job(job_id, message):
         logger.warning("render job %s failed: %r", job_id, exception)
 

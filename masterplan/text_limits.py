@@ -19,7 +19,6 @@ LIMITS = {
     "masterplan.StageCheck.note": ITEM,
     "masterplan.StatusChange.comment": LONG,
     "masterplan.Comment.text": LONG,
-    "masterplan.NarrativeSection.text": NARRATIVE,
     # readiness
     "readiness.ReadinessEntry.value_text": ITEM,
     "readiness.ReadinessEntry.note": ITEM,
@@ -68,6 +67,8 @@ LIMITS = {
     "bimtek.Visit.attendees": LONG,
     "bimtek.Report.output": LONG,
     "bimtek.ReportItemNote.notes": LONG,
+    # books
+    "books.NarrativeSection.text": NARRATIVE,
 }
 
 # TextFields nobody types into: reference data of the guide and what the server writes itself.

@@ -2,19 +2,19 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from bimtek import urls as bimtek_urls
+from books import urls as books_urls
 from readiness import analysis_urls as readiness_analysis_urls
 
 from . import comment_urls
 from .views import (
     accounts,
     auth,
-    batch_export,
     batches,
-    books,
     changes,
     dashboard,
     masterplans,
     regions,
+    render_jobs,
     stages,
     workbook,
     workflow,
@@ -48,13 +48,10 @@ region_patterns = [
     path("status/", workflow.StatusView.as_view(), name="masterplan_status"),
     path("perubahan/", changes.ChangesView.as_view(), name="masterplan_changes"),
     path("tahapan/", stages.StagesView.as_view(), name="stages"),
-    path("buku/", books.BooksView.as_view(), name="books"),
-    path("buku/tugas/<int:job_pk>/", books.JobStatusView.as_view(), name="render_job"),
-    path("buku/tugas/<int:job_pk>/unduh/", books.JobDownloadView.as_view(),
+    path("buku/tugas/<int:job_pk>/", render_jobs.JobStatusView.as_view(), name="render_job"),
+    path("buku/tugas/<int:job_pk>/unduh/", render_jobs.JobDownloadView.as_view(),
          name="render_job_download"),
-    path("narasi/", books.NarrativeListView.as_view(), name="narratives"),
-    path("narasi/<slug:key>/", books.NarrativeEditView.as_view(), name="narrative_edit"),
-    path("sampul/", books.CoverView.as_view(), name="book_cover"),
+    path("", include(books_urls.region_urlpatterns)),
     path("buku-kerja/", workbook.WorkbookView.as_view(), name="workbook"),
     path("buku-kerja/unduh/", workbook.WorkbookDownloadView.as_view(), name="workbook_download"),
     path("buku-kerja/impor/<int:import_pk>/", workbook.WorkbookImportView.as_view(),
@@ -78,11 +75,7 @@ admin_patterns = [
     path("angkatan/", batches.BatchListView.as_view(), name="batch_list"),
     path("angkatan/baru/", batches.BatchCreateView.as_view(), name="batch_create"),
     path("angkatan/<int:batch_pk>/", batches.BatchEditView.as_view(), name="batch_edit"),
-    path("ekspor-buku/", batch_export.BatchExportView.as_view(), name="batch_export"),
-    path("ekspor-buku/<int:batch_pk>/", batch_export.BatchExportDetailView.as_view(),
-         name="batch_export_detail"),
-    path("ekspor-buku/<int:batch_pk>/unduh/", batch_export.BatchExportDownloadView.as_view(),
-         name="batch_export_download"),
+    path("", include(books_urls.admin_urlpatterns)),
 ]
 
 urlpatterns = [

@@ -285,21 +285,22 @@ def application_kwargs(world, region):
 def render_job_kwargs(world, region):
     from django.core.files.base import ContentFile
 
-    from masterplan.models_books import RenderJob, generated_storage
+    from books.documents import BOOK
+    from masterplan.models_render import RenderJob, generated_storage
 
     masterplan = _masterplan(world, region)
     name = generated_storage().save(f"books/uji/{region.code}.pdf", ContentFile(b"%PDF-1.7\n"))
-    job = RenderJob.objects.create(masterplan=masterplan, book="3", status="succeeded",
+    job = RenderJob.objects.create(masterplan=masterplan, kind=BOOK, part="3", status="succeeded",
                                    file=name, page_count=1)
     return {"region_code": region.code, "job_pk": job.pk}
 
 
 def report_job_kwargs(world, region):
     """A render job of the target region's Bimtek #1 report, still queued."""
-    from masterplan.models_books import RenderJob
+    from bimtek import rendering
 
     visit = _masterplan(world, region).bimtek_visits.get(session__number=1)
-    job = RenderJob.objects.create(masterplan=visit.masterplan, bimtek_visit=visit)
+    job = rendering.request_render(visit, None)
     return {"region_code": region.code, "job_pk": job.pk}
 
 
@@ -353,7 +354,7 @@ def comment_anchor_kwargs(world, region):
 def export_batch_kwargs(world, region):
     from django.core.files.base import ContentFile
 
-    from masterplan.models_books import ExportBatch
+    from masterplan.models_render import ExportBatch
 
     batch = ExportBatch.objects.create(requested_by=world.user("admin"))
     batch.archive.save("uji.zip", ContentFile(b"PK\x05\x06" + b"\x00" * 18), save=True)

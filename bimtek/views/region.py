@@ -18,11 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
 from masterplan import access
-from masterplan.books import pipeline
 from masterplan.editing import VersionConflict
 from masterplan.views.base import MasterplanMixin
 
-from .. import attachments, reports, visits
+from .. import attachments, rendering, reports, visits
 from ..forms import AttachmentForm, NotesForm, ReportForm, VisitForm
 from ..models import Attachment, Visit
 
@@ -97,7 +96,7 @@ class VisitView(BimtekMixin, TemplateView):
             may_sign=user.has_perm("bimtek.sign_report", self.region),
             attachment_form=kwargs.get("attachment_form") or AttachmentForm(),
             signatures=self.signatures(report),
-            pdf_job=visit.render_jobs.select_related("bimtek_visit__session").first(),
+            pdf_job=rendering.latest_job(visit),
         )
         return context
 
@@ -278,7 +277,7 @@ class ReportPdfView(BimtekMixin, View):
 
     def post(self, request, *args, **kwargs):
         self.get_visit()
-        pipeline.request_report_render(self.visit, request.user)
+        rendering.request_render(self.visit, request.user)
         messages.success(request, _("Pembuatan PDF laporan dimulai."))
         return redirect(self.visit_url("laporan-pdf"))
 

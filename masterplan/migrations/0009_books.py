@@ -2,10 +2,15 @@
 
 import django.core.validators
 import django.db.models.deletion
-import masterplan.models_books
+import masterplan.models_render
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+
+
+def logo_path(instance, filename):
+    """The cover logo's upload path as it was here (the books' models have their own now)."""
+    return f"logo/{instance.masterplan.region.code}/{filename}"
 
 
 class Migration(migrations.Migration):
@@ -23,7 +28,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diubah pada')),
                 ('title', models.CharField(blank=True, max_length=200, verbose_name='judul sampul')),
                 ('year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(2017), django.core.validators.MaxValueValidator(2100)], verbose_name='tahun')),
-                ('logo', models.FileField(blank=True, max_length=250, upload_to=masterplan.models_books.logo_path, verbose_name='logo daerah')),
+                ('logo', models.FileField(blank=True, max_length=250, upload_to=logo_path, verbose_name='logo daerah')),
                 ('masterplan', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='cover', to='masterplan.masterplan')),
                 ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='diubah oleh')),
             ],
@@ -38,7 +43,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('description', models.CharField(blank=True, max_length=300)),
                 ('books', models.CharField(default='123', max_length=8)),
-                ('archive', models.FileField(blank=True, max_length=250, storage=masterplan.models_books.generated_storage, upload_to='batch/')),
+                ('archive', models.FileField(blank=True, max_length=250, storage=masterplan.models_render.generated_storage, upload_to='batch/')),
                 ('archive_error', models.TextField(blank=True)),
                 ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
@@ -126,7 +131,7 @@ class Migration(migrations.Migration):
                 ('gather_seconds', models.FloatField(blank=True, null=True)),
                 ('render_seconds', models.FloatField(blank=True, null=True)),
                 ('page_count', models.PositiveIntegerField(blank=True, null=True)),
-                ('file', models.FileField(blank=True, max_length=250, storage=masterplan.models_books.generated_storage, upload_to='books/')),
+                ('file', models.FileField(blank=True, max_length=250, storage=masterplan.models_render.generated_storage, upload_to='books/')),
                 ('content_hash', models.CharField(blank=True, max_length=64)),
                 ('batch', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='jobs', to='masterplan.exportbatch')),
                 ('masterplan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='render_jobs', to='masterplan.masterplan')),

@@ -1,15 +1,11 @@
-"""SVG cover logos are no longer kept: draw the stored ones to PNG (see books/cover.py)."""
+"""SVG cover logos are no longer kept. Drawing the stored ones to PNG moved with the cover to the
+books app (books/migrations/0002_rasterise_svg_logos.py, which does it again harmlessly where it
+was done here), so the core's migrations call no app built on the core."""
 
 from django.db import migrations
-
-
-def rasterise(apps, schema_editor):
-    from masterplan.books.cover import convert_svg_logos
-
-    convert_svg_logos(apps.get_model("masterplan", "BookCover").objects.all())
 
 
 class Migration(migrations.Migration):
     dependencies = [("masterplan", "0013_renderjob_worker")]
 
-    operations = [migrations.RunPython(rasterise, migrations.RunPython.noop)]
+    operations = []

@@ -1,18 +1,20 @@
-"""The report as PDF through the books' render pipeline: a RenderJob, the task (in-process in
-tests), the polled status fragment and the download, all through the access layer."""
+"""The report as PDF through the core's render pipeline: a RenderJob of the report's document
+kind, the task (in-process in tests), the polled status fragment and the download, all through
+the access layer."""
 
 import io
 from datetime import timedelta
 
 import pytest
-from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from bimtek import pdf, reports
-from masterplan.books import pipeline
-from masterplan.models_books import RenderJob
+from bimtek import pdf, rendering, reports
+from bimtek.models import ReportRender
+from books.documents import BOOK
+from masterplan.models import RenderJob
+from masterplan.rendering import pipeline
 
 from .helpers import OTHER, OWN, url, visit_of, written_report
 
@@ -46,9 +48,9 @@ def test_buat_pdf_renders_the_report_through_a_render_job(client, world,
 
     assert response.status_code == 302
     assert response["Location"] == url("bimtek_visit") + "#laporan-pdf"
-    job = RenderJob.objects.get(bimtek_visit=visit)
-    assert (job.masterplan, job.book, job.requested_by) == (visit.masterplan, "",
-                                                           world.user("pembimbing"))
+    job = RenderJob.objects.get(bimtek_report__visit=visit)
+    assert (job.masterplan, job.kind, job.part, job.requested_by) == (
+        visit.masterplan, rendering.REPORT, "", world.user("pembimbing"))
     assert (job.status, job.progress, job.message) == ("succeeded", 100, "")
     assert job.page_count >= 1 and len(job.content_hash) == 64
     assert job.gather_seconds > 0 and job.render_seconds > 0
@@ -79,12 +81,12 @@ def test_the_same_report_reuses_one_file_and_a_change_makes_a_new_one(
     client.force_login(world.user("pembimbing"))
     ask_for_pdf(client, django_capture_on_commit_callbacks)
     ask_for_pdf(client, django_capture_on_commit_callbacks)
-    first, second = RenderJob.objects.filter(bimtek_visit=report.visit).order_by("pk")
+    first, second = RenderJob.objects.filter(bimtek_report__visit=report.visit).order_by("pk")
     assert first.content_hash == second.content_hash and first.file.name == second.file.name
     report.output = "Output yang direvisi."
     report.save()
     ask_for_pdf(client, django_capture_on_commit_callbacks)
-    latest = RenderJob.objects.filter(bimtek_visit=report.visit).first()
+    latest = RenderJob.objects.filter(bimtek_report__visit=report.visit).first()
     assert latest.content_hash != first.content_hash
     assert "Output yang direvisi." in text_of(latest.file.open("rb").read())
 
@@ -95,7 +97,7 @@ def test_every_role_of_the_region_may_ask_and_download_even_the_blank_form(
     blank = visit_of(world, 4)
     client.force_login(world.user(role))
     ask_for_pdf(client, django_capture_on_commit_callbacks, number=4)
-    job = RenderJob.objects.get(bimtek_visit=blank)
+    job = RenderJob.objects.get(bimtek_report__visit=blank)
     assert job.status == "succeeded", job.message
     text = text_of(job.file.open("rb").read())
     assert "LAMPIRAN VIII:" in text and "Formulir Laporan Tim Pembimbing: Bimtek #4" in text
@@ -115,7 +117,7 @@ def test_a_failed_render_shows_a_plain_indonesian_message(client, world, monkeyp
     monkeypatch.setattr(pdf, "report_html_to_pdf", broken)
     client.force_login(world.user("ketua"))
     ask_for_pdf(client, django_capture_on_commit_callbacks)
-    job = RenderJob.objects.get(bimtek_visit=visit_of(world))
+    job = RenderJob.objects.get(bimtek_report__visit=visit_of(world))
     assert (job.status, job.file.name) == ("failed", "")
     assert job.message.startswith("PDF laporan gagal dibuat karena kesalahan pada server.")
     page = client.get(url("bimtek_visit")).content.decode()
@@ -126,7 +128,7 @@ def test_a_failed_render_shows_a_plain_indonesian_message(client, world, monkeyp
 
 
 def test_the_status_fragment_polls_until_the_job_is_done(client, world):
-    job = pipeline.request_report_render(visit_of(world), world.user("dewan"))  # not committed
+    job = rendering.request_render(visit_of(world), world.user("dewan"))  # not committed
     client.force_login(world.user("dewan"))
     fragment = client.get(job_url("render_job", job), headers={"HX-Request": "true"})
     html = fragment.content.decode()
@@ -144,7 +146,7 @@ def test_another_regions_user_gets_404(client, world, django_capture_on_commit_c
     written_report(world)
     client.force_login(world.user("ketua"))
     ask_for_pdf(client, django_capture_on_commit_callbacks)
-    job = RenderJob.objects.get(bimtek_visit=visit_of(world))
+    job = RenderJob.objects.get(bimtek_report__visit=visit_of(world))
     stranger = world.memberships["other"]["ketua"].user
     client.force_login(stranger)
     assert client.post(url("bimtek_report_pdf")).status_code == 404
@@ -168,8 +170,8 @@ def test_report_jobs_stay_off_the_books_page_and_book_jobs_still_render(
     ask_for_pdf(client, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("books", kwargs={"region_code": OWN}), {"book": "3"})
-    book_job = RenderJob.objects.get(book="3")
-    assert book_job.status == "succeeded" and book_job.bimtek_visit is None
+    book_job = RenderJob.objects.get(kind=BOOK, part="3")
+    assert book_job.status == "succeeded" and not ReportRender.objects.filter(job=book_job).exists()
     assert book_job.file.name.startswith(f"books/{OWN}/")
     page = client.get(reverse("books", kwargs={"region_code": OWN})).content.decode()
     assert "Buku III Executive Summary · Selesai" in page and "Laporan Bimtek" not in page
@@ -178,7 +180,7 @@ def test_report_jobs_stay_off_the_books_page_and_book_jobs_still_render(
 
 
 def test_a_stale_report_job_is_failed_like_a_book_job(world):
-    job = pipeline.request_report_render(visit_of(world), None)
+    job = rendering.request_render(visit_of(world), None)
     RenderJob.objects.filter(pk=job.pk).update(
         status="running",
         started_at=timezone.now() - timedelta(seconds=pipeline.HARD_TIME_LIMIT + 5))
@@ -187,8 +189,9 @@ def test_a_stale_report_job_is_failed_like_a_book_job(world):
     assert job.status == "failed" and "terhenti" in job.message
 
 
-def test_a_job_renders_a_book_or_a_report_never_both_nor_neither(world):
+def test_a_report_job_goes_with_its_visit(world):
     visit = visit_of(world)
-    for fields in ({"book": "1", "bimtek_visit": visit}, {"book": ""}, {"book": "9"}):
-        with pytest.raises(IntegrityError), transaction.atomic():
-            RenderJob.objects.create(masterplan=visit.masterplan, **fields)
+    job = rendering.request_render(visit, None)
+    visit.delete()
+    assert not RenderJob.objects.filter(pk=job.pk).exists()
+    assert not ReportRender.objects.exists()

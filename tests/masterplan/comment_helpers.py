@@ -46,7 +46,7 @@ MAKERS = {
     "roadmap.program": _program,
     "bimtek.report": lambda mp: Report.objects.create(
         visit=mp.bimtek_visits.get(session__number=1)),
-    "masterplan.narrativesection": lambda mp: mp.narratives.first(),
+    "books.narrativesection": lambda mp: mp.narratives.first(),
     "masterplan.masterplan": lambda mp: mp,
 }
 

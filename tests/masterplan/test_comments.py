@@ -17,7 +17,7 @@ REQUIRED = {
     "readiness.subarea", "readiness.readinessentry", "readiness.performanceassessment",
     "readiness.outlookanalysis", "swot.worksheet", "swot.strategy", "swot.swotitem",
     "swot.gaprow", "swot.vision", "swot.sasaran", "roadmap.program", "bimtek.report",
-    "masterplan.narrativesection", "masterplan.masterplan",
+    "books.narrativesection", "masterplan.masterplan",
 }
 
 

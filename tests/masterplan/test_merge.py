@@ -16,6 +16,8 @@ import pytest
 
 from bimtek import reports, visits
 from bimtek.forms import NotesForm, ReportForm, VisitForm
+from books.forms import CoverForm, NarrativeForm
+from books.models import BookCover, NarrativeSection
 from masterplan.editing import (
     CHOICE_PREFIX,
     VersionConflict,
@@ -25,8 +27,6 @@ from masterplan.editing import (
     save_versioned,
 )
 from masterplan.forms import AccountEditForm, BatchForm, MasterplanForm, RegionForm
-from masterplan.forms_books import CoverForm, NarrativeForm
-from masterplan.models_books import BookCover, NarrativeSection
 from readiness.forms import EntryForm, OutlookForm, PerformanceForm
 from readiness.models import PerformanceAssessment, ReadinessEntry
 from roadmap import applications, institutions, monitoring, opds, programs, regulations

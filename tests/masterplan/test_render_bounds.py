@@ -5,9 +5,12 @@ import time
 import pytest
 from django.core.management import call_command
 
+from bimtek import rendering as report_rendering
 from bimtek.models import Report
-from masterplan.books import pipeline
-from masterplan.books.render import (
+from books.documents import request_render
+from books.worst_case import fill_longest
+from masterplan.models import Region
+from masterplan.rendering.typesetting import (
     LONG_RUN,
     PIECE,
     ZERO_WIDTH_SPACE,
@@ -15,8 +18,6 @@ from masterplan.books.render import (
     break_long_words,
     typeset_bounded,
 )
-from masterplan.books.worst_case import fill_longest
-from masterplan.models import Region
 from masterplan.services import current_masterplan
 
 
@@ -57,8 +58,8 @@ def test_books_and_a_report_render_with_the_longest_texts_unbroken(worst_case_de
     masterplan = worst_case_demo
     visit = Report.objects.filter(visit__masterplan=masterplan).order_by("pk").first().visit
     with django_capture_on_commit_callbacks(execute=True):
-        jobs = [pipeline.request_render(masterplan, book, None) for book in ("1", "2", "3")]
-        jobs.append(pipeline.request_report_render(visit, None))
+        jobs = [request_render(masterplan, book, None) for book in ("1", "2", "3")]
+        jobs.append(report_rendering.request_render(visit, None))
     for job in jobs:
         job.refresh_from_db()
         assert (job.status, job.message) == ("succeeded", ""), job
@@ -81,7 +82,7 @@ def test_a_render_over_its_memory_ends_failed_saying_the_document_is_too_large(
         world, settings, django_capture_on_commit_callbacks):
     settings.RENDER_TYPESET_MEMORY_MIB = 64  # far below what WeasyPrint needs
     with django_capture_on_commit_callbacks(execute=True):
-        job = pipeline.request_render(world.masterplans["own"], "3", None)
+        job = request_render(world.masterplans["own"], "3", None)
     job.refresh_from_db()
     assert (job.status, job.progress) == ("failed", 40)
     assert job.message.startswith("Dokumen terlalu besar untuk dibuat") and "64 MiB" in job.message

@@ -15,9 +15,11 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from masterplan.books import pipeline
+from bimtek import rendering as report_rendering
+from books.documents import BOOK, request_render
 from masterplan.celery import app as celery_app
-from masterplan.models_books import RenderJob
+from masterplan.models import RenderJob
+from masterplan.rendering import pipeline
 
 from .test_tasks import _delete_queue, _stop
 
@@ -72,7 +74,7 @@ def test_a_small_masterplan_renders_on_a_real_worker(world, worker_queue):
     with tempfile.TemporaryFile(mode="w+") as log:
         worker = _start_worker(worker_queue, log)
         try:
-            job = pipeline.request_render(world.masterplans["own"], "3", world.user("ketua"))
+            job = request_render(world.masterplans["own"], "3", world.user("ketua"))
             job = _wait(job, worker, log, {"succeeded", "failed"})
             assert job.status == "succeeded", job.message
             assert job.page_count > 3
@@ -87,7 +89,7 @@ def test_a_bimtek_report_renders_on_a_real_worker(world, worker_queue):
     with tempfile.TemporaryFile(mode="w+") as log:
         worker = _start_worker(worker_queue, log)
         try:
-            job = pipeline.request_report_render(visit, world.user("dewan"))
+            job = report_rendering.request_render(visit, world.user("dewan"))
             job = _wait(job, worker, log, {"succeeded", "failed"})
             assert job.status == "succeeded", job.message
             assert job.page_count >= 1 and job.file.name.startswith("bimtek/32.73/")
@@ -102,7 +104,7 @@ def test_a_worker_killed_midway_fails_its_job_when_it_restarts(world, worker_que
     with tempfile.TemporaryFile(mode="w+") as log:
         worker = _start_worker(worker_queue, log)
         try:
-            job = pipeline.request_render(world.masterplans["own"], "2", world.user("ketua"))
+            job = request_render(world.masterplans["own"], "2", world.user("ketua"))
             _wait(job, worker, log, {"running", "succeeded", "failed"})
             if job.status != "running":
                 pytest.skip("the render ended before the worker could be killed")
@@ -124,7 +126,7 @@ def test_a_killed_render_process_fails_its_job_at_once_and_is_not_run_again(worl
     with tempfile.TemporaryFile(mode="w+") as log:
         worker = _start_worker(worker_queue, log, "--pool=prefork")
         try:
-            job = pipeline.request_render(world.masterplans["own"], "2", world.user("ketua"))
+            job = request_render(world.masterplans["own"], "2", world.user("ketua"))
             _wait(job, worker, log, {"running", "succeeded", "failed"})
             if job.status != "running":
                 pytest.skip("the render ended before its process could be killed")
@@ -145,9 +147,9 @@ def test_a_killed_render_process_fails_its_job_at_once_and_is_not_run_again(worl
 def test_celery_beat_fails_a_job_whose_worker_vanished(world, worker_queue, tmp_path):
     """The stale-job sweep runs under beat (here embedded in the worker, every second)."""
     stale = RenderJob.objects.create(
-        masterplan=world.masterplans["own"], book="1", status="running", worker="gone@elsewhere",
+        masterplan=world.masterplans["own"], kind=BOOK, part="1", status="running", worker="gone@elsewhere",
         started_at=timezone.now() - timedelta(seconds=pipeline.HARD_TIME_LIMIT + 5))
-    fresh = RenderJob.objects.create(masterplan=world.masterplans["own"], book="3",
+    fresh = RenderJob.objects.create(masterplan=world.masterplans["own"], kind=BOOK, part="3",
                                      status="running", worker="busy@elsewhere",
                                      started_at=timezone.now())
     with tempfile.TemporaryFile(mode="w+") as log:

@@ -1,9 +1,11 @@
 import pytest
 from django.urls import reverse
 
+from books.documents import BOOK
+from books.models import NarrativeSection
 from masterplan import stages
 from masterplan.guide import guide
-from masterplan.models_books import NarrativeSection, RenderJob
+from masterplan.models import RenderJob
 from readiness.models import ReadinessEntry
 from roadmap.models import Financing, KpiTarget, Opd, Program, ProgramKpi
 from swot.models import Mission, Vision
@@ -39,7 +41,7 @@ def test_stages_follow_the_data(world):
         Financing.objects.create(program=program, year=2026, source="apbd", amount=1)
     assert done(masterplan) == {2, 3, 4, 5, 6, 7, 8}
     for book in "123":
-        RenderJob.objects.create(masterplan=masterplan, book=book, status="succeeded",
+        RenderJob.objects.create(masterplan=masterplan, kind=BOOK, part=book, status="succeeded",
                                  is_final=True)
     assert done(masterplan) == {2, 3, 4, 5, 6, 7, 8, 9}
 

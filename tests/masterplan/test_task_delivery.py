@@ -17,16 +17,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from masterplan.books import pipeline
+from books.documents import BOOK, request_render
 from masterplan.celery import app as celery_app
-from masterplan.models_books import ExportBatch, RenderJob
+from masterplan.models import ExportBatch, RenderJob
+from masterplan.rendering import pipeline
 from masterplan.tasks import render_book
 
 pytestmark = pytest.mark.django_db
 
 
 def make_job(world, **fields):
-    return RenderJob.objects.create(masterplan=world.masterplans["own"], book="3", **fields)
+    return RenderJob.objects.create(masterplan=world.masterplans["own"], kind=BOOK, part="3", **fields)
 
 
 @pytest.mark.parametrize("status", ["failed", "succeeded"])
@@ -86,7 +87,7 @@ def test_a_restarted_worker_fails_the_jobs_it_was_running_and_only_those(world):
 
 def test_a_batch_whose_last_job_is_given_up_still_gets_its_archive(world,
                                                                   django_capture_on_commit_callbacks):
-    batch = ExportBatch.objects.create(books="3")
+    batch = ExportBatch.objects.create(parts="3")
     done = make_job(world, batch=batch)
     render_book.apply(kwargs={"job_id": done.pk})
     stuck = make_job(world, batch=batch, status="running",
@@ -117,7 +118,7 @@ def test_the_job_page_poll_writes_nothing(client, world):
 def test_without_a_broker_a_new_render_gives_up_stale_jobs_first(world):
     stuck = make_job(world, status="running",
                      started_at=timezone.now() - timedelta(seconds=pipeline.HARD_TIME_LIMIT + 5))
-    pipeline.request_render(world.masterplans["own"], "1", None)
+    request_render(world.masterplans["own"], "1", None)
     stuck.refresh_from_db()
     assert stuck.status == "failed" and "terhenti" in stuck.message
 

@@ -10,7 +10,7 @@ from swot.models import Dimension, Factor, Worksheet, WorksheetKind
 from swot.targets import SasaranForm
 from swot.worksheet_forms import ItemAddForm
 
-PROJECT_APPS = {"masterplan", "readiness", "swot", "roadmap", "bimtek"}
+PROJECT_APPS = {"masterplan", "readiness", "swot", "roadmap", "bimtek", "books"}
 
 
 def text_fields():

@@ -1,1 +1,0 @@
-"""The three books: narrative sections, per-book context builders, typesetting and rendering."""
