@@ -37,6 +37,7 @@ test: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 # Everything but the browser tests and the tests that need a real Celery worker.
 test-fast: install
