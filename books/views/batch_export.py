@@ -19,7 +19,7 @@ from ..models import Book
 
 
 class BatchExportView(AdminRequiredMixin, TemplateView):
-    template_name = "masterplan/books/batch_export.html"
+    template_name = "books/pages/batch_export.html"
 
     def regions(self):
         regions = annotate_current_status(Region.objects.restrict(self.request.user, access.VIEW)
@@ -56,8 +56,8 @@ class BatchExportDetailView(AdminRequiredMixin, View):
         jobs = list(batch.jobs.select_related("masterplan__region").order_by(
             "masterplan__region__code", "part"))
         done = sum(1 for job in jobs if job.done)
-        template = ("masterplan/books/_batch_progress.html" if request.headers.get("HX-Request")
-                    else "masterplan/books/batch_detail.html")
+        template = ("books/pages/_batch_progress.html" if request.headers.get("HX-Request")
+                    else "books/pages/batch_detail.html")
         return render(request, template, {
             "batch": batch, "jobs": jobs, "done": done, "total": len(jobs),
             "percent": round(100 * done / len(jobs)) if jobs else 100,

@@ -23,7 +23,7 @@ from ..narrative import narratives
 
 
 class BooksView(MasterplanMixin, TemplateView):
-    template_name = "masterplan/books/render.html"
+    template_name = "books/pages/render.html"
     content_write = False
 
     def get_context_data(self, **kwargs):
@@ -68,7 +68,7 @@ class BooksView(MasterplanMixin, TemplateView):
 
 
 class NarrativeListView(MasterplanMixin, TemplateView):
-    template_name = "masterplan/books/narratives.html"
+    template_name = "books/pages/narratives.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -79,7 +79,7 @@ class NarrativeListView(MasterplanMixin, TemplateView):
 
 
 class NarrativeEditView(MasterplanMixin, TemplateView):
-    template_name = "masterplan/books/narrative_form.html"
+    template_name = "books/pages/narrative_form.html"
 
     def get_section(self):
         known = {item.key: item for item in narratives(self.masterplan.edition.code)}
@@ -111,7 +111,7 @@ class NarrativeEditView(MasterplanMixin, TemplateView):
 
 
 class CoverView(MasterplanMixin, TemplateView):
-    template_name = "masterplan/books/cover.html"
+    template_name = "books/pages/cover.html"
 
     def cover(self):
         return self.masterplan.cover

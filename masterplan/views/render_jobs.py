@@ -29,9 +29,9 @@ class JobStatusView(JobMixin, View):
     def get(self, request, *args, **kwargs):
         job = self.get_job()
         if request.headers.get("HX-Request"):
-            template, origin = "masterplan/books/_job.html", None
+            template, origin = "masterplan/render_jobs/_job.html", None
         else:
-            template, origin = "masterplan/books/job.html", documents.kind_of(job).origin(job)
+            template, origin = "masterplan/render_jobs/job.html", documents.kind_of(job).origin(job)
         return render(request, template, {"job": job, "region": self.region,
                                           "masterplan": self.masterplan, "origin": origin})
 
