@@ -26,7 +26,7 @@ from readiness.models import (
     PerformanceAssessment,
     ReadinessEntry,
 )
-from readiness.workbook import PerformanceSheet
+from readiness.workbook.performance import PerformanceSheet
 
 from .workbook_helpers import (
     BIG_NUMBER,
