@@ -49,7 +49,8 @@ from masterplan.workbook.importer import ADDED, REMOVED
 from swot.models import Direction
 
 from ..models import Financing, FundingSource, KpiTarget, Program, ProgramKpi
-from ..programs import clean_decimal, outside_program, program_years_text, set_financing, set_kpi_targets
+from ..program_editor import clean_decimal, set_financing, set_kpi_targets
+from ..program_rules import outside_program, program_years_text
 from .common import (
     Column,
     ListSheet,

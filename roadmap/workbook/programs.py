@@ -57,14 +57,8 @@ from ..models import (
     QuickWin,
     QuickWinStatus,
 )
-from ..programs import (
-    QUICK_WIN_FIELDS,
-    elements_of,
-    infrastructure_error,
-    lead_also_supporting_error,
-    readiness_elements_of,
-    year_errors,
-)
+from ..program_rules import QUICK_WIN_FIELDS, infrastructure_error, lead_also_supporting_error, year_errors
+from ..programs import elements_of, readiness_elements_of
 from .common import (
     Column,
     ListSheet,
