@@ -16,7 +16,8 @@ from decimal import Decimal
 
 from masterplan.models import DimensionElement
 from roadmap.models import Opd, Partner, Program, ProgramKpi, QuickWin
-from roadmap.programs import check_program, set_financing, set_kpi_targets
+from roadmap.program_editor import set_financing, set_kpi_targets
+from roadmap.program_rules import check_program
 from swot.models import GapRow, Sasaran, Strategy
 
 from .targets import yearly_targets

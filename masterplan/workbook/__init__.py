@@ -55,6 +55,8 @@ Contract
 
 Modules: registry (register, sheets_for), base (Sheet, Row, cell helpers), export
 (build_workbook, export_current), importer (preview, apply, the WorkbookImport lifecycle),
-safety (file checks before openpyxl), errors (messages). Entry points: the pages in
-masterplan/views/workbook.py and `manage.py export_workbook` / `import_workbook`.
+cells (what sheets share beyond one cell: citing values, row keys, list cells), safety (file
+checks before openpyxl), errors (messages; apps add theirs with register_messages). Entry
+points: the pages in masterplan/views/workbook.py and `manage.py export_workbook` /
+`import_workbook`.
 """

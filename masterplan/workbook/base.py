@@ -414,3 +414,12 @@ def delete_versioned(obj):
     deleted, _ = model._default_manager.filter(pk=obj.pk, version=obj.version).delete()
     if not deleted:
         raise StaleData(f"{model.__name__} {obj.pk}")
+
+
+def renumber(model, objects_positions):
+    """Set the positions [(obj, position)] that differ, without touching versions (like the
+    pages' move buttons: the order is not part of a row's content)."""
+    for obj, position in objects_positions:
+        if obj.position != position:
+            model._default_manager.filter(pk=obj.pk).update(position=position)
+            obj.position = position

@@ -12,8 +12,11 @@ what the person sees in the spreadsheet.
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ImproperlyConfigured
+
 # kind -> (Bahasa Indonesia, English). Texts start in lower case and carry no final full stop:
-# `CellError.message` puts them after a location or capitalises them when there is none.
+# `CellError.message` puts them after a location or capitalises them when there is none. The apps
+# add the kinds of their own rules with `register_messages`.
 MESSAGES = {
     # The file itself (safety.py).
     "too_large": ("berkas lebih besar dari {limit} MB", "the file is larger than {limit} MB"),
@@ -92,6 +95,17 @@ MESSAGES = {
                        "workbook again and re-enter your changes"),
     "conflict": ("perubahan bertabrakan dengan data lain: {detail}", "the changes collide with other data: {detail}"),
 }
+
+
+def register_messages(messages):
+    """Add an app's kinds {kind: (Bahasa Indonesia, English)} to MESSAGES, worded like the ones
+    above. A kind already registered (by the core or another app) is refused, whatever its text:
+    two sheets must never word one kind differently, nor silently keep the first wording."""
+    taken = sorted(set(messages) & set(MESSAGES))
+    if taken:
+        raise ImproperlyConfigured(f"Workbook message kinds already registered: {', '.join(taken)}")
+    MESSAGES.update(messages)
+
 
 LOCATION = {
     "id": ("Lembar “{sheet}”", ", baris {row}", ", kolom {column}"),

@@ -23,7 +23,7 @@ from masterplan.views.base import MasterplanMixin
 from swot import rows as ordered
 from swot.views.strategy_base import EditPageMixin
 
-from .. import programs
+from .. import program_editor, program_forms, program_rules, programs
 from ..models import Category, FundingSource, Horizon, Program, QuickWin
 from ..opds import opds_of
 
@@ -157,7 +157,7 @@ class ProgramDetailView(ProgramMixin, TemplateView):
         context.update(self.program_context(program))
         context.update(
             state=programs.completeness(annotated), years=years, kpis=kpis,
-            timeline=programs.timeline_text(program),
+            timeline=program_rules.timeline_text(program),
             financing_sources=sources, financing_rows=financing_rows,
             financing_total=sum(sum(cells.values()) for cells in financing.values()),
             partners=program.partners.order_by("kind", "name"),
@@ -168,7 +168,7 @@ class ProgramDetailView(ProgramMixin, TemplateView):
                                                          "worksheet__readiness_element"),
             gap_rows=program.gap_rows.order_by("position", "pk"),
             quick_win=programs.visible_quick_win(program),
-            warnings=programs.horizon_warnings(program, self.masterplan))
+            warnings=program_rules.horizon_warnings(program, self.masterplan))
         return context
 
 
@@ -180,7 +180,7 @@ class ProgramFormView(EditPageMixin, ProgramMixin, TemplateView):
 
     def get_editor(self, data=None):
         instance = self.get_program(access.EDIT) if "program_pk" in self.kwargs else None
-        return programs.ProgramEditor(self.masterplan, data, instance=instance)
+        return program_editor.ProgramEditor(self.masterplan, data, instance=instance)
 
     def get_context_data(self, editor=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -209,7 +209,7 @@ class ProgramFormView(EditPageMixin, ProgramMixin, TemplateView):
                 editor.form.add_error(None, error)
             else:
                 messages.success(request, _("Program “%(name)s” disimpan.") % {"name": program.name})
-                for warning in programs.horizon_warnings(program, self.masterplan):
+                for warning in program_rules.horizon_warnings(program, self.masterplan):
                     messages.warning(request, warning)
                 return redirect(self.detail_url(program))
         return self.render_to_response(self.get_context_data(editor=editor), status=422)
@@ -235,7 +235,7 @@ class ProgramDeleteView(EditPageMixin, ProgramMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         program = self.get_program(access.EDIT)
         try:
-            programs.delete_program(program, ordered.posted_version(request.POST))
+            program_editor.delete_program(program, ordered.posted_version(request.POST))
         except ValidationError as error:
             return self.render_to_response(self.get_context_data(error=" ".join(error.messages)),
                                            status=422)
@@ -263,20 +263,20 @@ class QuickWinView(ProgramMixin, TemplateView):
         quick_win = form.instance if form is not None else (
             programs.visible_quick_win(program) or QuickWin(program=program))
         if form is None and self.can_edit:
-            form = programs.QuickWinForm(instance=quick_win)
+            form = program_forms.QuickWinForm(instance=quick_win)
         context.update(self.program_context(program))
         guide_quick_wins = guide(self.masterplan.edition.code)["roadmap"]["quick_wins"]
         context.update(form=form, quick_win=quick_win, guide_text=guide_quick_wins["text"],
                        answers=[(QuickWin._meta.get_field(name).verbose_name,
-                                 getattr(quick_win, name)) for name in programs.QUICK_WIN_FIELDS])
+                                 getattr(quick_win, name)) for name in program_rules.QUICK_WIN_FIELDS])
         return context
 
     def post(self, request, *args, **kwargs):
         program = self.get_program(access.EDIT)
-        form = programs.QuickWinForm(request.POST, instance=programs.quick_win_of(program))
+        form = program_forms.QuickWinForm(request.POST, instance=program_editor.quick_win_of(program))
         if form.is_valid():
             try:
-                programs.save_quick_win(form, request.user)
+                program_editor.save_quick_win(form, request.user)
             except VersionConflict as conflict:
                 form = form.rebased(conflict)
             except ValidationError as error:

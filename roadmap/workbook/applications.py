@@ -26,26 +26,22 @@ from django.forms.utils import ErrorDict
 
 from masterplan.text_limits import limit
 from masterplan.workbook.base import Row, delete_versioned, update_versioned
-from masterplan.workbook.errors import MESSAGES
-from masterplan.workbook.importer import ADDED, CHANGED, REMOVED
-
-from ..applications import ApplicationForm, applications_of
-from ..models import Application, GovernmentFunction
-from .common import (
-    Column,
-    ListSheet,
-    choice_label,
+from masterplan.workbook.cells import (
     encode,
     flag,
     keys_of,
     labels_of,
     normalized,
-    read_choice,
-    read_flag,
     rule_text,
     split_cell,
     stash,
 )
+from masterplan.workbook.errors import register_messages
+from masterplan.workbook.importer import ADDED, CHANGED, REMOVED
+
+from ..applications import ApplicationForm, applications_of
+from ..models import Application, GovernmentFunction
+from .common import Column, ListSheet, choice_label, read_choice, read_flag
 from .opds import cite_opds, opd_refs, opd_value
 from .program_refs import cite_programs, program_code_text, program_refs, program_value
 
@@ -58,8 +54,7 @@ APPLICATION_MESSAGES = {
     "roadmap_self_exchange": ("aplikasi tidak bertukar data dengan dirinya sendiri",
                               "an application does not exchange data with itself"),
 }
-for _kind, _texts in APPLICATION_MESSAGES.items():
-    MESSAGES.setdefault(_kind, _texts)
+register_messages(APPLICATION_MESSAGES)
 
 EMPTY = (None, "", [], ())
 

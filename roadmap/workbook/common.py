@@ -13,24 +13,24 @@ sees which row is cited and the preview shows its name. The label of a row that 
 name in the database (renaming a program is then no change of the rows citing it).
 """
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from masterplan.workbook import cells
 from masterplan.workbook.base import (
     KEY_HEADER,
     LABEL,
     CellReader,
     Row,
     Sheet,
-    clean_text,
     put,
     put_header,
     put_key,
     put_title,
     set_widths,
 )
-from masterplan.workbook.errors import MESSAGES, CellError, WorkbookError
+from masterplan.workbook.cells import YES, encode, new_key, normalized, row_id, split_cell
+from masterplan.workbook.errors import register_messages
 
 ROADMAP_MESSAGES = {
     "roadmap_unknown_program": (
@@ -54,44 +54,7 @@ ROADMAP_MESSAGES = {
         "OPD “{name}” tidak dapat dihapus karena masih dipakai oleh {masterplan}; biarkan barisnya",
         "OPD “{name}” cannot be removed: {masterplan} still uses it; keep its row"),
 }
-for _kind, _texts in ROADMAP_MESSAGES.items():
-    MESSAGES.setdefault(_kind, _texts)
-
-YES = "ya"
-NEW_PREFIX = "new@"
-
-
-def normalized(text):
-    """The form two names are compared in: case and whitespace do not count."""
-    return " ".join(str(text).split()).casefold()
-
-
-def split_cell(text, separators=r"[;\n]"):
-    """The parts of a list cell ("A; B" or one per line), stripped, empty parts dropped."""
-    return [part.strip() for part in re.split(separators, text or "") if part.strip()]
-
-
-def encode(pairs):
-    """[(label, key)] as one normalized value (see the module docstring)."""
-    return "\n".join(f"{clean_text(label).replace(chr(10), ' ')}\t{key}" for label, key in pairs)
-
-
-def decode(value):
-    """[(label, key)] of an encoded value."""
-    return [tuple(line.split("\t", 1)) for line in (value or "").split("\n") if "\t" in line]
-
-
-def labels_of(value):
-    return "\n".join(label for label, _key in decode(value))
-
-
-def keys_of(value):
-    return [key for _label, key in decode(value)]
-
-
-def stash(ctx, name):
-    """A dict shared by the sheets of one export or import."""
-    return ctx.once(name, dict)
+register_messages(ROADMAP_MESSAGES)
 
 
 @dataclass
@@ -133,9 +96,7 @@ class References:
 
     def pk(self, key):
         """The database id of a cited row (a new row's after its sheet applied)."""
-        if key.startswith(NEW_PREFIX):
-            return self.saved[key]
-        return int(key[1:])
+        return row_id(key, self.saved.__getitem__)
 
 
 def references(ctx, name):
@@ -192,10 +153,6 @@ def read_flag(reader, errors, line, column, label):
     return ""
 
 
-def flag(value):
-    return YES if value else ""
-
-
 def same_values(old, new, skip=()):
     """Whether two normalized rows are equal as the diff sees them ("" and None alike)."""
     names = (set(old) | set(new)) - set(skip)
@@ -205,14 +162,7 @@ def same_values(old, new, skip=()):
 
 def refused(sheet, change, error):
     """A page rule's ValidationError while saving as the workbook's error (rolls back)."""
-    return WorkbookError([CellError("roadmap_rule", sheet.title, change.line, None,
-                                    {"detail": rule_text(message)}) for message in error.messages])
-
-
-def rule_text(message):
-    """A page's message ('Tahun mulai ... .') as a CellError detail ('tahun mulai ...')."""
-    text = str(message).strip().rstrip(".")
-    return text[:1].lower() + text[1:]
+    return cells.refused("roadmap_rule", sheet, change.line, error)
 
 
 # --- a sheet of rows under one header row ---------------------------------------------------------
@@ -306,7 +256,7 @@ class ListSheet(Sheet):
             if not key and not self.allows_new:
                 errors.add("no_new_rows", line, first_label)
                 continue
-            key = key or f"{NEW_PREFIX}{line}"
+            key = key or new_key(line)
             seen[key] = line
             values = self.read(reader, errors, line, key, masterplan, ctx)
             rows.append(Row(key, self.label_of(values), values, line=line))

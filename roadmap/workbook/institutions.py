@@ -26,7 +26,8 @@ from django.core.exceptions import ValidationError
 
 from masterplan.text_limits import limit
 from masterplan.workbook.base import Row, delete_versioned, update_versioned
-from masterplan.workbook.errors import MESSAGES, CellError
+from masterplan.workbook.cells import encode, keys_of, labels_of, normalized, rule_text, stash
+from masterplan.workbook.errors import CellError, register_messages
 from masterplan.workbook.importer import ADDED, CHANGED, REMOVED
 from swot import rows as ordered
 
@@ -51,19 +52,7 @@ from ..models import (
     SelectionProcess,
 )
 from .applications import EMPTY, check_rules, differs
-from .common import (
-    Column,
-    ListSheet,
-    choice_label,
-    encode,
-    keys_of,
-    labels_of,
-    normalized,
-    read_choice,
-    references,
-    rule_text,
-    stash,
-)
+from .common import Column, ListSheet, choice_label, read_choice, references
 from .opds import cite_opds, opd_refs, opd_value
 from .regulations import DatedSheet, read_date, to_date
 
@@ -90,8 +79,7 @@ INSTITUTION_MESSAGES = {
     "roadmap_too_many_members": ("paling banyak {limit} anggota per lembaga; sekarang {count}",
                                  "at most {limit} members per body; now {count}"),
 }
-for _kind, _texts in INSTITUTION_MESSAGES.items():
-    MESSAGES.setdefault(_kind, _texts)
+register_messages(INSTITUTION_MESSAGES)
 
 BODY_REFS = "roadmap.institutions"
 BODIES_TITLE = "Lembaga"

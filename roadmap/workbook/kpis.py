@@ -35,24 +35,30 @@ from django.db.models import F
 from django.utils import timezone
 
 from masterplan.numbers import plain_decimal
-from masterplan.workbook.base import Row, delete_versioned, normal_decimal, put, update_versioned
-from masterplan.workbook.errors import MESSAGES
+from masterplan.workbook.base import (
+    Row,
+    delete_versioned,
+    normal_decimal,
+    put,
+    renumber,
+    update_versioned,
+)
+from masterplan.workbook.cells import labels_of, normalized, stash
+from masterplan.workbook.errors import register_messages
 from masterplan.workbook.importer import ADDED, REMOVED
 from swot.models import Direction
 
 from ..models import Financing, FundingSource, KpiTarget, Program, ProgramKpi
-from ..programs import clean_decimal, outside_program, program_years_text, set_financing, set_kpi_targets
+from ..program_editor import clean_decimal, set_financing, set_kpi_targets
+from ..program_rules import outside_program, program_years_text
 from .common import (
     Column,
     ListSheet,
     choice_label,
     choice_reader,
-    labels_of,
-    normalized,
     read_choice,
     refused,
     same_values,
-    stash,
 )
 from .program_refs import (
     cite_programs,
@@ -92,8 +98,7 @@ KPI_MESSAGES = {
     "roadmap_rupiah_size": ("jumlah terlalu besar atau lebih dari 2 angka di belakang koma",
                             "the amount is too large or has more than 2 decimals"),
 }
-for _kind, _texts in KPI_MESSAGES.items():
-    MESSAGES.setdefault(_kind, _texts)
+register_messages(KPI_MESSAGES)
 
 KPI_ROWS = "roadmap.kpi_rows"  # stash: what the KPI sheet's parse read, for "Realisasi KPI"
 KPI_SAVED = "roadmap.kpi_saved"  # stash: key of a new KPI -> its id, once the KPI sheet applied
@@ -326,11 +331,8 @@ class KpiSheet(YearColumns):
     def _renumber(masterplan, ctx):
         """Positions follow the order of the rows (the order is no content: no version bump)."""
         kpis = {f"k{kpi.pk}": kpi for group in kpi_data(masterplan, ctx)[0].values() for kpi in group}
-        for key, position in stash(ctx, KPI_ROWS)["order"]:
-            kpi = kpis.get(key)
-            if kpi is not None and kpi.position != position:
-                ProgramKpi.objects.filter(pk=kpi.pk).update(position=position)
-                kpi.position = position
+        renumber(ProgramKpi, [(kpis[key], position) for key, position in stash(ctx, KPI_ROWS)["order"]
+                              if key in kpis])
 
 
 # --- Pembiayaan --------------------------------------------------------------------------------

@@ -34,24 +34,15 @@ from django.core.exceptions import ValidationError
 
 from masterplan import numbers
 from masterplan.text_limits import limit
+from masterplan.workbook import cells
 from masterplan.workbook.base import Row, delete_versioned, normal_decimal, put, update_versioned
-from masterplan.workbook.errors import MESSAGES
+from masterplan.workbook.cells import encode, labels_of, normalized, row_id, rule_text, stash
+from masterplan.workbook.errors import register_messages
 from masterplan.workbook.importer import ADDED, REMOVED
 
 from ..models import KpiActual, MonitoringRecord
 from ..monitoring import save_actuals, validate_period
-from .common import (
-    NEW_PREFIX,
-    Column,
-    ListSheet,
-    encode,
-    labels_of,
-    normalized,
-    refused,
-    rule_text,
-    same_values,
-    stash,
-)
+from .common import Column, ListSheet, refused, same_values
 from .kpis import KPI_ROWS, KPI_SAVED, kpi_data
 from .program_refs import (
     cite_programs,
@@ -97,8 +88,7 @@ MONITORING_MESSAGES = {
         "realisasi “{name}” untuk periode {period} program “{program}” sudah ada di baris {other}",
         "the actual of “{name}” for {period} of program “{program}” is already on row {other}"),
 }
-for _kind, _texts in MONITORING_MESSAGES.items():
-    MESSAGES.setdefault(_kind, _texts)
+register_messages(MONITORING_MESSAGES)
 
 MONEV_ROWS = "roadmap.monev_rows"  # stash: what the Monev sheet's parse read, for "Realisasi KPI"
 MONEV_SAVED = "roadmap.monev_saved"  # stash: key of a new record -> the MonitoringRecord saved
@@ -439,11 +429,11 @@ class ActualSheet(ProgramCodeColumn, ListSheet):
             if change.kind == REMOVED and (record_key not in monev["keys"]
                                            or kpi_key not in kpi_rows["keys"]):
                 continue  # removed with its record or KPI
-            kpi_id = new_kpis[kpi_key] if kpi_key.startswith(NEW_PREFIX) else int(kpi_key[1:])
+            kpi_id = row_id(kpi_key, new_kpis.__getitem__)
             per_record[record_key][kpi_id] = change.new.values["value"] if change.new else None
             lines.setdefault(record_key, change)
         for record_key, values in per_record.items():
-            is_new = record_key.startswith(NEW_PREFIX)
+            is_new = cells.is_new(record_key)
             record = new_records[record_key] if is_new else existing[record_key]
             try:
                 save_actuals(record, values)

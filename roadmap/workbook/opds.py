@@ -5,12 +5,13 @@ be removed (the message names where)."""
 
 from masterplan.models import Region
 from masterplan.workbook.base import Row, delete_versioned, update_versioned
+from masterplan.workbook.cells import encode, normalized
 from masterplan.workbook.importer import ADDED, REMOVED
 from swot import rows as ordered
 
 from ..models import Application, Institution, InstitutionMember, Opd, Program
 from ..opds import opds_of
-from .common import Column, ListSheet, encode, normalized, references
+from .common import Column, ListSheet, references
 
 OPD_REFS = "roadmap.opds"
 

@@ -5,8 +5,10 @@ program's code is typed by the person. Codes live only in the file: the program 
 so renumbering is never a change.
 """
 
+from masterplan.workbook.cells import encode, keys_of
+
 from ..models import Program
-from .common import encode, keys_of, references
+from .common import references
 
 PROGRAM_REFS = "roadmap.programs"
 

@@ -32,9 +32,19 @@ from django.db.models import Max
 
 from masterplan.text_limits import limit
 from masterplan.workbook.base import Row, delete_versioned, put, update_versioned
-from masterplan.workbook.errors import MESSAGES
+from masterplan.workbook.cells import (
+    YES,
+    decode,
+    flag,
+    keys_of,
+    labels_of,
+    normalized,
+    rule_text,
+    split_cell,
+)
+from masterplan.workbook.errors import register_messages
 from masterplan.workbook.importer import ADDED, REMOVED
-from swot import workbook as swot_sheets
+from swot.workbook import citations as swot_citations
 
 from ..models import (
     Category,
@@ -47,30 +57,16 @@ from ..models import (
     QuickWin,
     QuickWinStatus,
 )
-from ..programs import (
-    QUICK_WIN_FIELDS,
-    elements_of,
-    infrastructure_error,
-    lead_also_supporting_error,
-    readiness_elements_of,
-    year_errors,
-)
+from ..program_rules import QUICK_WIN_FIELDS, infrastructure_error, lead_also_supporting_error, year_errors
+from ..programs import elements_of, readiness_elements_of
 from .common import (
-    YES,
     Column,
     ListSheet,
     choice_label,
     choice_reader,
-    decode,
-    flag,
-    keys_of,
-    labels_of,
-    normalized,
     read_choice,
     read_flag,
     references,
-    rule_text,
-    split_cell,
 )
 from .monitoring import read_quarter
 from .opds import cite_opds, opd_refs, opd_value
@@ -94,8 +90,7 @@ PROGRAM_MESSAGES = {
         "baris ini",
         "program {code} is not flagged Quick win in the Program sheet; flag it or remove this row"),
 }
-for _kind, _texts in PROGRAM_MESSAGES.items():
-    MESSAGES.setdefault(_kind, _texts)
+register_messages(PROGRAM_MESSAGES)
 
 CODE_PATTERN = re.compile(r"P\s*0*(\d{1,4})", re.IGNORECASE)
 read_partner_kind = choice_reader(PartnerKind)
@@ -214,9 +209,9 @@ class ProgramSheet(ListSheet):
                 "lead_opd": opd_value(masterplan, ctx, [program.lead_opd_id]),
                 "supporting_opds": opd_value(masterplan, ctx, linked["supporting_opds"]),
                 "partners": _partner_text((p.kind, p.name) for p in partners[program.pk]),
-                "sasaran": swot_sheets.sasaran_citations(masterplan, ctx, linked["sasaran"]),
-                "strategies": swot_sheets.strategy_citations(masterplan, ctx, linked["strategies"]),
-                "gap_rows": swot_sheets.gap_citations(masterplan, ctx, linked["gap_rows"]),
+                "sasaran": swot_citations.sasaran_citations(masterplan, ctx, linked["sasaran"]),
+                "strategies": swot_citations.strategy_citations(masterplan, ctx, linked["strategies"]),
+                "gap_rows": swot_citations.gap_citations(masterplan, ctx, linked["gap_rows"]),
                 "monitoring_frequency": program.monitoring_frequency,
                 "monitoring_responsible": program.monitoring_responsible,
             }
@@ -293,18 +288,18 @@ class ProgramSheet(ListSheet):
 
     def _read_citations(self, reader, errors, line, masterplan, ctx):
         column = self.column_number
-        sasaran, unknown = swot_sheets.resolve_sasaran(
+        sasaran, unknown = swot_citations.resolve_sasaran(
             masterplan, ctx, reader.text(line, column("sasaran"), "Sasaran"))
         if unknown:
             errors.add("roadmap_unknown_sasaran", line, "Sasaran",
                        citations=", ".join(f"“{part[:30]}”" for part in unknown[:5]))
-        gap_rows, unknown = swot_sheets.resolve_gap_rows(
+        gap_rows, unknown = swot_citations.resolve_gap_rows(
             masterplan, ctx, reader.text(line, column("gap_rows"), "Baris kesenjangan"))
         if unknown:
             errors.add("roadmap_unknown_gap_row", line, "Baris kesenjangan",
                        citations=", ".join(f"“{part[:20]}”" for part in unknown[:5]))
         resolve = ctx.once("roadmap.strategy_resolver",
-                           lambda: swot_sheets.strategy_resolver(masterplan, ctx))
+                           lambda: swot_citations.strategy_resolver(masterplan, ctx))
         strategies = resolve(reader.text(line, column("strategies"), "Strategi TOWS"), line, errors)
         return {"sasaran": sasaran, "gap_rows": gap_rows, "strategies": strategies}
 
@@ -401,12 +396,12 @@ class ProgramSheet(ListSheet):
         if "supporting_opds" in names:
             program.supporting_opds.set(opds.pk(key) for key in keys_of(values["supporting_opds"]))
         if "sasaran" in names:
-            program.sasaran.set(swot_sheets.sasaran_pk(ctx, key) for key in keys_of(values["sasaran"]))
+            program.sasaran.set(swot_citations.sasaran_pk(ctx, key) for key in keys_of(values["sasaran"]))
         if "strategies" in names:
-            program.strategies.set(swot_sheets.strategy_pk(ctx, key)
+            program.strategies.set(swot_citations.strategy_pk(ctx, key)
                                    for key in keys_of(values["strategies"]))
         if "gap_rows" in names:
-            program.gap_rows.set(swot_sheets.gap_row_pk(ctx, key) for key in keys_of(values["gap_rows"]))
+            program.gap_rows.set(swot_citations.gap_row_pk(ctx, key) for key in keys_of(values["gap_rows"]))
         if "partners" in names:
             program.partners.all().delete()
             for line in filter(None, values["partners"].split("\n")):

@@ -20,7 +20,8 @@ import re
 from openpyxl.utils.datetime import from_excel
 
 from masterplan.workbook.base import YEAR_RANGE, Row, delete_versioned, update_versioned
-from masterplan.workbook.errors import MESSAGES
+from masterplan.workbook.cells import normalized
+from masterplan.workbook.errors import register_messages
 from masterplan.workbook.importer import ADDED, CHANGED, REMOVED
 from swot import rows as ordered
 
@@ -33,7 +34,7 @@ from ..regulations import (
     regulations_of,
 )
 from .applications import check_rules, differs
-from .common import Column, ListSheet, choice_label, normalized, read_choice
+from .common import Column, ListSheet, choice_label, read_choice
 
 REGULATION_MESSAGES = {
     "roadmap_bad_date": ("bukan tanggal; tulis tanggal Excel atau teks seperti 31-12-2025 atau "
@@ -47,8 +48,7 @@ REGULATION_MESSAGES = {
     "roadmap_guide_title": ("judul regulasi panduan tidak dapat diubah (tetap “{title}”)",
                             "the title of a guide regulation cannot change (it stays “{title}”)"),
 }
-for _kind, _texts in REGULATION_MESSAGES.items():
-    MESSAGES.setdefault(_kind, _texts)
+register_messages(REGULATION_MESSAGES)
 
 
 # --- dates ---------------------------------------------------------------------------------------

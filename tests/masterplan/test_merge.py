@@ -29,7 +29,7 @@ from masterplan.editing import (
 from masterplan.forms import AccountEditForm, BatchForm, MasterplanForm, RegionForm
 from readiness.forms import EntryForm, OutlookForm, PerformanceForm
 from readiness.models import PerformanceAssessment, ReadinessEntry
-from roadmap import applications, institutions, monitoring, opds, programs, regulations
+from roadmap import applications, institutions, monitoring, opds, program_editor, program_forms, regulations
 from roadmap.models import Application, Regulation
 from swot import gap, targets, vision, worksheets
 from swot.models import Mission, Strategy, SwotItem, VisionCheck
@@ -166,7 +166,7 @@ def _program(world):
 
 def _quick_win(world):
     program = make_program(own(world), is_quick_win=True)
-    return programs.quick_win_of(program), {}
+    return program_editor.quick_win_of(program), {}
 
 
 def _regulation(world):
@@ -262,10 +262,10 @@ CASES = {
                                 lambda form: (_actual(form), "7", "8"), monitoring.save_record),
     opds.OpdForm: Case(_opd, {"name": "Dinas A"}, {"short_name": "DB"},
                        ("name", "Dinas A", "Dinas B"), opds.save_opd),
-    programs.ProgramForm: Case(_program, {"name": "Program A"}, {"description": "Uraian B"},
+    program_forms.ProgramForm: Case(_program, {"name": "Program A"}, {"description": "Uraian B"},
                                ("name", "Program A", "Program B")),
-    programs.QuickWinForm: Case(_quick_win, {"why": "Karena A"}, {"what": "Apa B"},
-                                ("why", "Karena A", "Karena B"), programs.save_quick_win),
+    program_forms.QuickWinForm: Case(_quick_win, {"why": "Karena A"}, {"what": "Apa B"},
+                                ("why", "Karena A", "Karena B"), program_editor.save_quick_win),
     regulations.RegulationForm: Case(_regulation, {"number": "1"}, {"date": "2025-01-02"},
                                      ("number", "1", "2"), regulations.save_regulation),
     institutions.InstitutionForm: Case(_forum, {"name": "Forum A"}, {"contact": "b@example.org"},

@@ -4,6 +4,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from openpyxl import load_workbook
 
@@ -171,3 +172,7 @@ def module_workbook_fixtures(build_masterplan):
         return world.masterplans["own"]
 
     return filled, exported, world, masterplan
+
+
+def upload(content, name="buku-kerja.xlsx"):
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")

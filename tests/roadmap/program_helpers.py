@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from masterplan.models import DimensionElement
 from roadmap.models import Financing, KpiTarget, Opd, Partner, Program, ProgramKpi, QuickWin
-from roadmap.programs import ProgramEditor
+from roadmap.program_editor import ProgramEditor
 
 from ..swot.strategic_helpers import form_data
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from masterplan.models import Region
-from roadmap import programs
+from roadmap import program_rules, programs
 from roadmap.models import Financing, KpiTarget, Opd, Partner, Program, ProgramKpi, QuickWin
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +34,8 @@ def test_demo_programs_cover_the_method_and_seeding_is_idempotent():
     assert {p.horizon for p in items} == {"pendek", "menengah", "panjang"}
     assert {p.category for p in items} == {"kebijakan", "infrastruktur", "aplikasi", "literasi"}
     for program in items:
-        assert programs.program_problems(program) == [], program
-        assert programs.horizon_warnings(program, bandung) == [], program
+        assert program_rules.program_problems(program) == [], program
+        assert program_rules.horizon_warnings(program, bandung) == [], program
         assert 1 <= len(program.kpis.all()) <= 2
         assert all(kpi.targets.all() for kpi in program.kpis.all())
         assert program.financing.all() and program.lead_opd and program.supporting_opds.all()

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from masterplan.models import Masterplan
-from roadmap import programs
+from roadmap import program_editor, program_rules, programs
 from roadmap.dashboard_sections_programs import program_completion, program_parts
 from roadmap.models import Program, QuickWin
 
@@ -171,7 +171,7 @@ def test_refused_post_answers_422_with_the_messages_and_saves_nothing(client, wo
 def test_concurrent_edit_answers_422_with_the_conflict(client, world):
     masterplan = world.masterplans["own"]
     program = make_program(masterplan)
-    data = editor_data(programs.ProgramEditor(masterplan, instance=Program.objects.get(pk=program.pk)),
+    data = editor_data(program_editor.ProgramEditor(masterplan, instance=Program.objects.get(pk=program.pk)),
                        name="Nama saya")
     Program.objects.filter(pk=program.pk).update(version=2, name="Nama mereka",
                                                  updated_by=world.user("ketua"))
@@ -278,7 +278,7 @@ def test_dashboard_section_counts_complete_programs_and_answered_quick_wins(clie
     opd = make_opd(world.own)
     complete_program(masterplan, opd)
     quick = make_program(masterplan, "Quick win", is_quick_win=True)
-    QuickWin.objects.create(program=quick, **dict.fromkeys(programs.QUICK_WIN_FIELDS, "ya"))
+    QuickWin.objects.create(program=quick, **dict.fromkeys(program_rules.QUICK_WIN_FIELDS, "ya"))
     progress = program_completion([masterplan])[masterplan.pk]
     assert (progress.done, progress.total) == (1, 2)
     parts = program_parts([masterplan])[masterplan.pk]

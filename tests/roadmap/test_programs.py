@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 
 from masterplan.editing import VersionConflict
 from masterplan.models import Masterplan
-from roadmap import programs
+from masterplan.numbers import RupiahField
+from roadmap import program_editor, program_forms, program_rules, programs
 from roadmap.models import Financing, KpiTarget, Partner, Program, ProgramKpi, QuickWin
 from swot import rows as ordered
 from swot.models import GapRow
@@ -83,7 +84,7 @@ def test_editing_changes_deletes_and_adds_rows(world):
     add_financing(program, 2026, "apbd", "100")
     Partner.objects.create(program=program, kind="swasta", name="PT Lama")
     program = Program.objects.get(pk=program.pk)
-    editor = programs.ProgramEditor(masterplan, instance=program)
+    editor = program_editor.ProgramEditor(masterplan, instance=program)
     values = {"kpi-0-DELETE": "on", "kpi-1-target_2027": "7,5", "kpi-1-target_2026": "",
               "kpi-2-name": "KPI baru", "kpi-2-target_2027": "3",
               "dana-2026_apbd": "", "dana-2027_csr": "250.000", "mitra-0-DELETE": "on",
@@ -183,7 +184,7 @@ def test_refused_edit_leaves_the_program_and_its_rows_as_they_were(world):
     kpi = add_kpi(program, targets={2026: "10"})
     add_financing(program, 2026, "apbd", "500")
     program = Program.objects.get(pk=program.pk)
-    data = editor_data(programs.ProgramEditor(masterplan, instance=program),
+    data = editor_data(program_editor.ProgramEditor(masterplan, instance=program),
                        name="Nama baru", **{"kpi-0-target_2026": "20", "dana-2026_apbd": "-5"})
     before = counts()
     editor, saved = save(masterplan, data, program=program)
@@ -205,7 +206,7 @@ def test_a_foreign_opd_slipping_past_the_form_saves_nothing(world):
     data = new_program_data(masterplan, lead_opd=str(foreign.pk),
                             **{"kpi-0-name": "KPI", "kpi-0-target_2026": "1",
                                "dana-2026_apbd": "100"})
-    editor = programs.ProgramEditor(masterplan, data)
+    editor = program_editor.ProgramEditor(masterplan, data)
     editor.form.fields["lead_opd"].queryset = type(foreign).objects.all()  # a broken form
     assert editor.is_valid()
     before = counts()
@@ -223,7 +224,7 @@ def test_check_program_lists_every_foreign_link(world):
     program.supporting_opds.add(make_opd(world.other, "Dinas Luar", "DL"))
     program.sasaran.add(make_sasaran(other, text="Sasaran wilayah lain"))
     with pytest.raises(ValidationError) as refused:
-        programs.check_program(program)
+        program_rules.check_program(program)
     assert refused.value.messages == [
         "Jenis infrastruktur hanya diisi untuk kategori Infrastruktur pendukung; kosongkan "
         "pilihannya.",
@@ -235,14 +236,14 @@ def test_set_kpi_targets_refuses_years_outside_the_program_and_non_numbers(world
     program = make_program(world.masterplans["own"], end_year=2027, horizon="menengah")
     kpi = add_kpi(program, targets={2026: "1"})
     with pytest.raises(ValidationError) as refused:
-        programs.set_kpi_targets(kpi, {2026: Decimal("2"), 2029: Decimal("3"), 2025: Decimal("1")})
+        program_editor.set_kpi_targets(kpi, {2026: Decimal("2"), 2029: Decimal("3"), 2025: Decimal("1")})
     assert refused.value.messages == [
         "Target KPI “Layanan daring” tahun 2025, 2029 di luar masa program (2026–2027); target "
         "tidak disimpan."]
     with pytest.raises(ValidationError):
-        programs.set_kpi_targets(kpi, {2026: "dua"})
+        program_editor.set_kpi_targets(kpi, {2026: "dua"})
     assert targets_of(kpi) == {2026: "1"}
-    programs.set_kpi_targets(kpi, {2026: None, 2027: Decimal("4.5")})
+    program_editor.set_kpi_targets(kpi, {2026: None, 2027: Decimal("4.5")})
     assert targets_of(kpi) == {2027: "4.5"}
 
 
@@ -250,7 +251,7 @@ def test_set_financing_refuses_bad_amounts_and_writes_nothing(world):
     program = make_program(world.masterplans["own"])
     add_financing(program, 2026, "apbd", "100")
     with pytest.raises(ValidationError) as refused:
-        programs.set_financing(program, {(2026, "apbd"): Decimal("200"),
+        program_editor.set_financing(program, {(2026, "apbd"): Decimal("200"),
                                          (2026, "apbn"): Decimal("-1"),
                                          (2027, "dak"): Decimal("5"),
                                          (2026, "emas"): Decimal("1"),
@@ -264,7 +265,7 @@ def test_set_financing_refuses_bad_amounts_and_writes_nothing(world):
 
 
 def test_rupiah_is_read_the_indonesian_way():
-    field = programs.RupiahField(required=False)
+    field = RupiahField(required=False)
     assert field.clean("1.500.000.000") == Decimal("1500000000")
     assert field.clean("Rp 1.500.000.000") == Decimal("1500000000")
     assert field.clean("Rp. 2.500.000,50") == Decimal("2500000.50")
@@ -281,11 +282,11 @@ def test_horizon_longer_than_its_window_is_a_warning_only(world):
     editor, program = save(masterplan, new_program_data(
         masterplan, horizon="pendek", start_year="2026", end_year="2028"))
     assert program is not None, all_errors(editor)
-    assert programs.horizon_warnings(program) == [
+    assert program_rules.horizon_warnings(program) == [
         "Program Jangka pendek (1 tahun) semestinya selesai paling lambat 2026; program ini "
         "berakhir 2028. Periksa jangkanya."]
     program.horizon = "menengah"
-    assert programs.horizon_warnings(program) == []
+    assert program_rules.horizon_warnings(program) == []
 
 
 def test_a_period_shorter_than_the_horizon_is_pointed_out(world):
@@ -293,7 +294,7 @@ def test_a_period_shorter_than_the_horizon_is_pointed_out(world):
     Masterplan.objects.filter(pk=masterplan.pk).update(period_years=5)
     masterplan.refresh_from_db()
     program = make_program(masterplan, horizon="panjang", end_year=2030)
-    assert programs.horizon_warnings(program) == [
+    assert program_rules.horizon_warnings(program) == [
         "Periode masterplan 2026–2030 hanya 5 tahun, lebih pendek dari Jangka panjang (10 tahun)."]
 
 
@@ -306,14 +307,14 @@ def test_flagging_creates_the_quick_win_and_unflagging_keeps_its_answers_hidden(
     quick_win.why = "Antrean perizinan panjang"
     quick_win.save()
     program = Program.objects.get(pk=program.pk)
-    data = editor_data(programs.ProgramEditor(masterplan, instance=program), is_quick_win=None)
+    data = editor_data(program_editor.ProgramEditor(masterplan, instance=program), is_quick_win=None)
     editor, program = save(masterplan, data, program=program)
     assert program is not None and not program.is_quick_win
     assert QuickWin.objects.get(program=program).why == "Antrean perizinan panjang"
     assert programs.visible_quick_win(program) is None
     assert programs.summary([masterplan])[masterplan.pk] == (0, 1, 0, 0)
     program = Program.objects.get(pk=program.pk)
-    data = editor_data(programs.ProgramEditor(masterplan, instance=program), is_quick_win="on")
+    data = editor_data(program_editor.ProgramEditor(masterplan, instance=program), is_quick_win="on")
     editor, program = save(masterplan, data, program=program)
     assert programs.visible_quick_win(Program.objects.get(pk=program.pk)).why == \
         "Antrean perizinan panjang"
@@ -322,16 +323,16 @@ def test_flagging_creates_the_quick_win_and_unflagging_keeps_its_answers_hidden(
 
 def test_quick_win_answers_are_refused_for_an_unflagged_program(world):
     program = make_program(world.masterplans["own"], is_quick_win=True)
-    quick_win = programs.quick_win_of(program)
-    form = programs.QuickWinForm({"why": "Alasan", "status": "berjalan",
+    quick_win = program_editor.quick_win_of(program)
+    form = program_forms.QuickWinForm({"why": "Alasan", "status": "berjalan",
                                   "version": str(quick_win.version)}, instance=quick_win)
     assert form.is_valid(), form.errors
     Program.objects.filter(pk=program.pk).update(is_quick_win=False)
     with pytest.raises(ValidationError):
-        programs.save_quick_win(form, None)
+        program_editor.save_quick_win(form, None)
     assert QuickWin.objects.get(pk=quick_win.pk).why == ""
     with pytest.raises(ValidationError):
-        programs.quick_win_of(Program.objects.get(pk=program.pk))
+        program_editor.quick_win_of(Program.objects.get(pk=program.pk))
 
 
 # --- completeness -------------------------------------------------------------------------------
@@ -360,12 +361,12 @@ def test_completeness_needs_kpi_with_final_target_lead_opd_and_financing(world):
 
 def test_summary_counts_answered_quick_wins_of_flagged_programs_only(world):
     masterplan = world.masterplans["own"]
-    answered = programs.quick_win_of(make_program(masterplan, "A", is_quick_win=True))
-    for name in programs.QUICK_WIN_FIELDS:
+    answered = program_editor.quick_win_of(make_program(masterplan, "A", is_quick_win=True))
+    for name in program_rules.QUICK_WIN_FIELDS:
         setattr(answered, name, "jawaban")
     answered.save()
-    programs.quick_win_of(make_program(masterplan, "B", is_quick_win=True))  # not answered
-    hidden = programs.quick_win_of(make_program(masterplan, "C", is_quick_win=True))
+    program_editor.quick_win_of(make_program(masterplan, "B", is_quick_win=True))  # not answered
+    hidden = program_editor.quick_win_of(make_program(masterplan, "C", is_quick_win=True))
     Program.objects.filter(pk=hidden.program_id).update(is_quick_win=False)
     assert programs.summary([masterplan, world.masterplans["other"]]) == {
         masterplan.pk: (0, 3, 1, 2), world.masterplans["other"].pk: (0, 0, 0, 0)}
@@ -425,15 +426,15 @@ def test_concurrent_edit_is_a_conflict_listing_what_changed_and_saves_nothing(wo
     program = make_program(masterplan)
     add_kpi(program, targets={2026: "10"})
     loaded = Program.objects.get(pk=program.pk)
-    mine = editor_data(programs.ProgramEditor(masterplan, instance=loaded),
+    mine = editor_data(program_editor.ProgramEditor(masterplan, instance=loaded),
                        name="Nama dari saya", **{"dana-2026_apbd": "1.000"})
-    theirs = editor_data(programs.ProgramEditor(masterplan, instance=Program.objects.get(pk=program.pk)),
+    theirs = editor_data(program_editor.ProgramEditor(masterplan, instance=Program.objects.get(pk=program.pk)),
                          **{"kpi-0-target_2026": "15", "dana-2026_dak": "2.000"})
     editor, saved = save(masterplan, theirs, program=Program.objects.get(pk=program.pk),
                          user=world.user("ketua"))
     assert saved is not None, all_errors(editor)
     before = counts()
-    editor = programs.ProgramEditor(masterplan, mine, instance=Program.objects.get(pk=program.pk))
+    editor = program_editor.ProgramEditor(masterplan, mine, instance=Program.objects.get(pk=program.pk))
     assert editor.is_valid()
     with pytest.raises(VersionConflict) as conflict:
         editor.save(world.user("anggota"))
@@ -449,11 +450,11 @@ def test_concurrent_edit_is_a_conflict_listing_what_changed_and_saves_nothing(wo
     assert editor.form.non_field_errors()
     # Both changed the grids: posting the shown page again needs a choice between the grids as
     # the user filled them in and the other person's; the name only the user changed is kept.
-    again = programs.ProgramEditor(masterplan, editor.form.data,
+    again = program_editor.ProgramEditor(masterplan, editor.form.data,
                                    instance=Program.objects.get(pk=program.pk))
     assert not again.is_valid()
     assert "isian Anda atau isian mereka" in str(again.form.errors)
-    again = programs.ProgramEditor(masterplan, {**editor.form.data,
+    again = program_editor.ProgramEditor(masterplan, {**editor.form.data,
                                                 "pilihan____terkait__": "mereka"},
                                    instance=Program.objects.get(pk=program.pk))
     assert again.is_valid()
@@ -468,9 +469,9 @@ def test_stale_delete_is_refused(world):
     add_kpi(program)
     Program.objects.filter(pk=program.pk).update(version=2)
     with pytest.raises(ordered.RowChanged):
-        programs.delete_program(program, 1)
+        program_editor.delete_program(program, 1)
     assert Program.objects.filter(pk=program.pk).exists()
-    programs.delete_program(program, 2)
+    program_editor.delete_program(program, 2)
     assert not Program.objects.filter(pk=program.pk).exists()
     assert not ProgramKpi.objects.exists()
 
@@ -481,7 +482,7 @@ def test_years_of_another_period_stay_selectable_but_are_refused(world):
     Masterplan.objects.filter(pk=masterplan.pk).update(start_year=2031)
     masterplan.refresh_from_db()
     program.masterplan = masterplan
-    editor = programs.ProgramEditor(masterplan, instance=program)
+    editor = program_editor.ProgramEditor(masterplan, instance=program)
     assert ("2030", "2030 (di luar periode)") in [
         (str(value), str(label)) for value, label in editor.form.fields["start_year"].choices]
     editor, saved = save(masterplan, editor_data(editor), program=program)
@@ -506,5 +507,5 @@ def test_every_message_shows_at_once(world):
 def test_financing_is_shown_with_thousands_separators(world):
     program = make_program(world.masterplans["own"])
     add_financing(program, 2026, "apbd", "1500000000.50")
-    editor = programs.ProgramEditor(world.masterplans["own"], instance=program)
+    editor = program_editor.ProgramEditor(world.masterplans["own"], instance=program)
     assert editor.financing["2026_apbd"].value() == "1.500.000.000,5"

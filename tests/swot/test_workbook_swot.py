@@ -23,7 +23,7 @@ from swot.models import (
     Vision,
     VisionCheck,
 )
-from swot.workbook import SasaranSheet
+from swot.workbook.sasaran_sheet import SasaranSheet
 
 from ..masterplan.workbook_helpers import (
     BIG_NUMBER,

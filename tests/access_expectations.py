@@ -1,0 +1,296 @@
+"""Who may reach each URL of the project (the access matrix, tests/test_access_matrix.py): an
+Expect per role for GET and POST, in the user's own region and another one."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .access_kwargs import (
+    account_kwargs,
+    account_membership_kwargs,
+    anggota_membership_kwargs,
+    application_kwargs,
+    batch_kwargs,
+    bimtek_attachment_kwargs,
+    bimtek_visit_kwargs,
+    comment_anchor_kwargs,
+    comment_kwargs,
+    entry_kwargs,
+    export_batch_kwargs,
+    extra_entry_kwargs,
+    forum_kwargs,
+    gap_row_kwargs,
+    indicator_kwargs,
+    masterplan_kwargs,
+    mission_kwargs,
+    monev_program_kwargs,
+    monev_record_kwargs,
+    narrative_kwargs,
+    opd_kwargs,
+    program_kwargs,
+    quick_win_kwargs,
+    region_kwargs,
+    regulation_kwargs,
+    render_job_kwargs,
+    report_job_kwargs,
+    reset_kwargs,
+    sasaran_kwargs,
+    swot_item_kwargs,
+    swot_strategy_kwargs,
+    swot_topic_kwargs,
+    swot_worksheet_kwargs,
+    table_kwargs,
+    workbook_import_kwargs,
+)
+
+OK, LOGIN, DENIED, MISSING, REDIRECT = "ok", "login", "403", "404", "redirect"
+ROLES = ["anonymous", "admin", "pembimbing", "ketua", "anggota", "dewan"]
+TEAM = {"ketua", "anggota"}
+EVERY_ROLE = {"admin", "pembimbing", "ketua", "anggota", "dewan"}
+
+
+@dataclass
+class Expect:
+    """Expected outcome per role for one URL and HTTP method."""
+
+    own: dict  # role -> outcome, in the user's own region (or the only variant for global pages)
+    other: dict | None = None  # role -> outcome in a region the user has no role in
+
+
+def region_page(allowed, admin=OK):
+    """A page of one region: `allowed` roles may use it there; admins get `admin` everywhere."""
+    own = {"anonymous": LOGIN, "admin": admin}
+    other = {"anonymous": LOGIN, "admin": admin}
+    for role in EVERY_ROLE - {"admin"}:
+        own[role] = OK if role in allowed else DENIED
+        other[role] = MISSING
+    return Expect(own, other)
+
+
+def admin_page():
+    return Expect({"anonymous": LOGIN, **{role: DENIED for role in EVERY_ROLE}, "admin": OK})
+
+
+def signed_in_page():
+    return Expect({"anonymous": LOGIN, **{role: OK for role in EVERY_ROLE}})
+
+
+def public_page(signed_in=OK):
+    return Expect({"anonymous": OK, **{role: signed_in for role in EVERY_ROLE}})
+
+
+@dataclass
+class Case:
+    kwargs: Callable = lambda world, region: {}
+    get: Expect | None = None
+    post: Expect | None = None
+    post_data: dict = field(default_factory=dict)
+
+
+EXPECTATIONS = {
+    # Sign-in and password pages.
+    "login": Case(get=public_page(signed_in=REDIRECT)),
+    "logout": Case(post=Expect({role: LOGIN for role in ROLES})),  # always ends at the login page
+    "password_change": Case(get=signed_in_page()),
+    "password_change_done": Case(get=signed_in_page()),
+    "password_reset": Case(get=public_page()),
+    "password_reset_done": Case(get=public_page()),
+    "password_reset_confirm": Case(kwargs=reset_kwargs, get=public_page()),
+    "password_reset_complete": Case(get=public_page()),
+    # Dashboards and region lists (already filtered to what each role may see).
+    "dashboard": Case(get=Expect({"anonymous": LOGIN, "admin": OK, "pembimbing": OK,
+                                  "ketua": REDIRECT, "anggota": REDIRECT, "dewan": REDIRECT})),
+    "region_list": Case(get=signed_in_page()),
+    # One region.
+    "region_detail": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "region_edit": Case(region_kwargs, get=region_page(set()), post=region_page(set())),
+    "region_team": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                        post=region_page({"ketua"})),
+    "region_team_remove": Case(anggota_membership_kwargs, post=region_page({"ketua"})),
+    "masterplan_create": Case(region_kwargs, get=region_page({"ketua"}),
+                              post=region_page({"ketua"})),
+    "masterplan_edit": Case(masterplan_kwargs, get=region_page(TEAM, admin=DENIED),
+                            post=region_page(TEAM, admin=DENIED)),
+    "masterplan_set_current": Case(masterplan_kwargs, post=region_page({"ketua"})),
+    # Readiness, performance and outlook (readiness app).
+    "readiness_overview": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "readiness_table": Case(table_kwargs, get=region_page(EVERY_ROLE)),
+    "readiness_entry": Case(entry_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "readiness_extra_add": Case(table_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "readiness_extra_delete": Case(extra_entry_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "performance": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                        post=region_page(TEAM, admin=DENIED)),
+    "outlook": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page(TEAM, admin=DENIED)),
+    "competitiveness": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                            post=region_page(TEAM, admin=DENIED)),
+    # Readiness summary, maturity and the cross-region index (readiness/analysis_urls.py).
+    "readiness_summary": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "maturity": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "index_overview": Case(get=Expect({"anonymous": LOGIN, "admin": OK, "pembimbing": OK,
+                                       "ketua": DENIED, "anggota": DENIED, "dewan": DENIED})),
+    "index_overview_export": Case(get=Expect({"anonymous": LOGIN, "admin": OK, "pembimbing": OK,
+                                              "ketua": DENIED, "anggota": DENIED,
+                                              "dewan": DENIED})),
+    # The masterplan workbook (masterplan/views/workbook.py): download for all, upload for the team.
+    "workbook": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page(TEAM, admin=DENIED)),
+    "workbook_download": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "workbook_import": Case(workbook_import_kwargs, get=region_page(TEAM, admin=DENIED),
+                            post=region_page(TEAM, admin=DENIED)),
+    # Gap analysis, vision and mission, sasaran (swot/strategy_urls.py): read by every role,
+    # changed by the region's team only.
+    "gap_analysis": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "gap_row_add": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                        post=region_page(TEAM, admin=DENIED)),
+    "gap_row_edit": Case(gap_row_kwargs, get=region_page(TEAM, admin=DENIED),
+                         post=region_page(TEAM, admin=DENIED)),
+    "gap_row_delete": Case(gap_row_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "gap_row_move": Case(gap_row_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "vision": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page(TEAM, admin=DENIED)),
+    "vision_checks": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                          post=region_page(TEAM, admin=DENIED)),
+    "mission_add": Case(region_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "mission_edit": Case(mission_kwargs, get=region_page(TEAM, admin=DENIED),
+                         post=region_page(TEAM, admin=DENIED)),
+    "mission_delete": Case(mission_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "mission_move": Case(mission_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "sasaran_list": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "sasaran_add": Case(region_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "sasaran_detail": Case(sasaran_kwargs, get=region_page(EVERY_ROLE),
+                           post=region_page(TEAM, admin=DENIED)),
+    "sasaran_delete": Case(sasaran_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "indicator_add": Case(sasaran_kwargs, get=region_page(TEAM, admin=DENIED),
+                          post=region_page(TEAM, admin=DENIED)),
+    "indicator_edit": Case(indicator_kwargs, get=region_page(TEAM, admin=DENIED),
+                           post=region_page(TEAM, admin=DENIED)),
+    "indicator_delete": Case(indicator_kwargs, post=region_page(TEAM, admin=DENIED)),
+    # SWOT worksheets and TOWS strategies (swot/worksheet_urls.py).
+    "swot_overview": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "swot_worksheet_add": Case(region_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "swot_worksheet": Case(swot_worksheet_kwargs, get=region_page(EVERY_ROLE)),
+    "swot_worksheet_delete": Case(swot_topic_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "swot_item_add": Case(swot_worksheet_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "swot_item_edit": Case(swot_item_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "swot_item_evidence": Case(swot_item_kwargs, get=region_page(TEAM, admin=DENIED),
+                               post=region_page(TEAM, admin=DENIED)),
+    "swot_item_move": Case(swot_item_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "swot_item_delete": Case(swot_item_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "swot_strategy_add": Case(swot_worksheet_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "swot_strategy_edit": Case(swot_strategy_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "swot_strategy_delete": Case(swot_strategy_kwargs, post=region_page(TEAM, admin=DENIED)),
+    # Programs, quick wins and the region's OPD list (roadmap/program_urls.py): read by every
+    # role, changed by the region's team only.
+    "program_list": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "program_add": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                        post=region_page(TEAM, admin=DENIED)),
+    "program_detail": Case(program_kwargs, get=region_page(EVERY_ROLE)),
+    "program_edit": Case(program_kwargs, get=region_page(TEAM, admin=DENIED),
+                         post=region_page(TEAM, admin=DENIED)),
+    "program_delete": Case(program_kwargs, get=region_page(TEAM, admin=DENIED),
+                           post=region_page(TEAM, admin=DENIED)),
+    "program_quick_win": Case(quick_win_kwargs, get=region_page(EVERY_ROLE),
+                              post=region_page(TEAM, admin=DENIED)),
+    "opd_list": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page(TEAM, admin=DENIED)),
+    "opd_edit": Case(opd_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "opd_delete": Case(opd_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "opd_move": Case(opd_kwargs, post=region_page(TEAM, admin=DENIED)),
+    # Review workflow: every viewer may post; the transition itself checks the role (422/403).
+    "masterplan_status": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                              post=region_page(EVERY_ROLE)),
+    "masterplan_changes": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "stages": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page(TEAM, admin=DENIED)),
+    # Bimtek (bimtek/urls.py): every role reads; visit data by pembimbing, ketua and admins;
+    # reports by pembimbing and admins; signatures by the region's pembimbing and ketua only.
+    "bimtek_overview": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "bimtek_visit": Case(bimtek_visit_kwargs, get=region_page(EVERY_ROLE)),
+    "bimtek_visit_edit": Case(bimtek_visit_kwargs, get=region_page({"pembimbing", "ketua"}),
+                              post=region_page({"pembimbing", "ketua"})),
+    "bimtek_report_edit": Case(bimtek_visit_kwargs, get=region_page({"pembimbing"}),
+                               post=region_page({"pembimbing"})),
+    "bimtek_notes": Case(bimtek_visit_kwargs, get=region_page({"pembimbing"}),
+                         post=region_page({"pembimbing"})),
+    # Whoever reads the report may have it rendered (a render job polled on the visit page).
+    "bimtek_report_pdf": Case(bimtek_visit_kwargs, post=region_page(EVERY_ROLE)),
+    "bimtek_sign": Case(bimtek_visit_kwargs, post=region_page({"pembimbing", "ketua"}, admin=DENIED)),
+    "bimtek_unsign": Case(bimtek_visit_kwargs,
+                          post=region_page({"pembimbing", "ketua"}, admin=DENIED)),
+    "bimtek_attachment_add": Case(bimtek_visit_kwargs, post=region_page({"pembimbing"})),
+    "bimtek_attachment": Case(bimtek_attachment_kwargs, get=region_page(EVERY_ROLE)),
+    "bimtek_attachment_delete": Case(bimtek_attachment_kwargs, post=region_page({"pembimbing"})),
+    "bimtek_matrix": Case(get=admin_page()),
+    "bimtek_matrix_export": Case(get=admin_page()),
+    "bimtek_my_reports": Case(get=Expect({"anonymous": LOGIN, "admin": DENIED, "pembimbing": OK,
+                                          "ketua": DENIED, "anggota": DENIED, "dewan": DENIED})),
+    # Institutions, regulations and the e-Gov inventory (roadmap/institution_urls.py): read by
+    # every role (documents too), changed by the region's team only.
+    "institution_overview": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "institution_council_edit": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                                     post=region_page(TEAM, admin=DENIED)),
+    "institution_team_edit": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                                  post=region_page(TEAM, admin=DENIED)),
+    "institution_forum_add": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                                  post=region_page(TEAM, admin=DENIED)),
+    "institution_forum_edit": Case(forum_kwargs, get=region_page(TEAM, admin=DENIED),
+                                   post=region_page(TEAM, admin=DENIED)),
+    "institution_forum_delete": Case(forum_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "regulation_list": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "regulation_add": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                           post=region_page(TEAM, admin=DENIED)),
+    "regulation_edit": Case(regulation_kwargs, get=region_page(TEAM, admin=DENIED),
+                            post=region_page(TEAM, admin=DENIED)),
+    "regulation_delete": Case(regulation_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "regulation_document_upload": Case(regulation_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "regulation_document_remove": Case(regulation_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "regulation_document": Case(regulation_kwargs, get=region_page(EVERY_ROLE)),
+    "application_list": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "application_add": Case(region_kwargs, get=region_page(TEAM, admin=DENIED),
+                            post=region_page(TEAM, admin=DENIED)),
+    "application_edit": Case(application_kwargs, get=region_page(TEAM, admin=DENIED),
+                             post=region_page(TEAM, admin=DENIED)),
+    "application_delete": Case(application_kwargs, post=region_page(TEAM, admin=DENIED)),
+    # Books (masterplan/views/books.py): renders by the team, the pembimbing and admins.
+    "books": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                  post=region_page({"ketua", "anggota", "pembimbing"})),
+    # Render jobs of books and of Bimtek reports alike: everyone who reads the region.
+    "render_job": Case(report_job_kwargs, get=region_page(EVERY_ROLE)),
+    "render_job_download": Case(render_job_kwargs, get=region_page(EVERY_ROLE)),
+    "narratives": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "narrative_edit": Case(narrative_kwargs, get=region_page(EVERY_ROLE),
+                           post=region_page(TEAM, admin=DENIED)),
+    "book_cover": Case(region_kwargs, get=region_page(EVERY_ROLE),
+                       post=region_page(TEAM, admin=DENIED)),
+    # Roadmap and monitoring & evaluation (roadmap/roadmap_urls.py): read by every role,
+    # M&E records written by the region's team only.
+    "roadmap": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "roadmap_export": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "monitoring_worksheet": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "monitoring_program": Case(monev_program_kwargs, get=region_page(EVERY_ROLE)),
+    "monitoring_record_add": Case(monev_program_kwargs, get=region_page(TEAM, admin=DENIED),
+                                  post=region_page(TEAM, admin=DENIED)),
+    "monitoring_record_edit": Case(monev_record_kwargs, get=region_page(TEAM, admin=DENIED),
+                                   post=region_page(TEAM, admin=DENIED)),
+    "monitoring_record_delete": Case(monev_record_kwargs, post=region_page(TEAM, admin=DENIED)),
+    # Review comments (masterplan/comment_urls.py): every role reads; threads are started by the
+    # pembimbing and admins, replied to, resolved and reopened by them and the team; dewan reads.
+    "region_comments": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "comment_thread": Case(comment_kwargs, get=region_page(EVERY_ROLE)),
+    "comment_anchor": Case(comment_anchor_kwargs, get=region_page(EVERY_ROLE),
+                           post=region_page({"pembimbing"}), post_data={"text": "Komentar uji"}),
+    "comment_reply": Case(comment_kwargs, post=region_page({"pembimbing", *TEAM}),
+                          post_data={"text": "Balasan uji"}),
+    "comment_resolve": Case(comment_kwargs, post=region_page({"pembimbing", *TEAM})),
+    "comment_reopen": Case(comment_kwargs, post=region_page({"pembimbing", *TEAM})),
+    "comment_inbox": Case(get=Expect({"anonymous": LOGIN, "admin": OK, "pembimbing": OK,
+                                      "ketua": DENIED, "anggota": DENIED, "dewan": DENIED})),
+    "notifications": Case(get=signed_in_page(), post=signed_in_page()),
+    # Kominfo admin pages.
+    "account_list": Case(get=admin_page()),
+    "account_create": Case(get=admin_page(), post=admin_page()),
+    "account_edit": Case(account_kwargs, get=admin_page(), post=admin_page()),
+    "account_membership_add": Case(account_kwargs, post=admin_page()),
+    "account_membership_remove": Case(account_membership_kwargs, post=admin_page()),
+    "batch_list": Case(get=admin_page()),
+    "batch_export": Case(get=admin_page(), post=admin_page()),
+    "batch_export_detail": Case(export_batch_kwargs, get=admin_page()),
+    "batch_export_download": Case(export_batch_kwargs, get=admin_page()),
+    "batch_create": Case(get=admin_page(), post=admin_page()),
+    "batch_edit": Case(batch_kwargs, get=admin_page(), post=admin_page()),
+}
