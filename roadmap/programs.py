@@ -51,12 +51,12 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from masterplan import ordering as ordered
 from masterplan.editing import FieldChange, VersionedFormMixin, rows_input_changed, rows_values, save_versioned
 from masterplan.guide import guide
 from masterplan.models import Dimension, DimensionElement
 from masterplan.numbers import NumberField, RupiahField, format_number, plain_decimal
 from readiness.models import ReadinessElement
-from swot import rows as ordered
 from swot.gap import strategy_queryset
 from swot.models import GapRow, Sasaran
 

@@ -9,12 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from masterplan import access
+from masterplan import access, ordering
 from masterplan.editing import VersionConflict
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
-from swot import rows as ordered
-from swot.views.strategy_base import EditPageMixin
+from masterplan.views.editing import EditPageMixin
 
 from .. import applications
 from ..models import Application
@@ -90,11 +89,11 @@ class ApplicationDeleteView(ApplicationPageMixin, View):
     def post(self, request, *args, **kwargs):
         app = self.get_application(access.EDIT)
         try:
-            applications.delete_application(app, ordered.posted_version(request.POST),
+            applications.delete_application(app, ordering.posted_version(request.POST),
                                             request.user)
         except ValidationError as error:
             return self.render_list(" ".join(error.messages))
-        except ordered.RowChanged as changed:
+        except ordering.RowChanged as changed:
             return self.render_list(changed.message)
         messages.success(request, _("Aplikasi “%(name)s” dihapus.") % {"name": app.name})
         return redirect(self.list_url())

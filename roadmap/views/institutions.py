@@ -10,12 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from masterplan import access
+from masterplan import access, ordering
 from masterplan.editing import VersionConflict
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
-from swot import rows as ordered
-from swot.views.strategy_base import EditPageMixin
+from masterplan.views.editing import EditPageMixin
 
 from .. import institutions
 from ..models import Institution, InstitutionKind, MemberUnsur
@@ -132,10 +131,10 @@ class ForumDeleteView(InstitutionPageMixin, View):
     def post(self, request, *args, **kwargs):
         forum = self.get_forum(access.EDIT)
         try:
-            institutions.delete_forum(forum, ordered.posted_version(request.POST))
+            institutions.delete_forum(forum, ordering.posted_version(request.POST))
         except ValidationError as error:
             return self.render_overview(" ".join(error.messages))
-        except ordered.RowChanged as changed:
+        except ordering.RowChanged as changed:
             return self.render_overview(changed.message)
         messages.success(request, _("Forum “%(name)s” dihapus.") % {"name": forum.name})
         return redirect(self.overview_url("forum"))

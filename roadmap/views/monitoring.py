@@ -5,17 +5,17 @@ the region; written by the region's team while the masterplan's content may chan
 (MasterplanMixin). Plain posts: success redirects; refused input answers 422 with the page."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from masterplan import access
+from masterplan import access, ordering
 from masterplan.editing import VersionConflict
 from masterplan.views.base import MasterplanMixin
+from masterplan.views.editing import EditPageMixin
 from readiness import services as readiness_services
-from swot import rows as ordered
 
 from .. import monitoring
 from ..charts import ROMAN
@@ -45,18 +45,6 @@ class MonitoringMixin(MasterplanMixin):
                                    self.request.user, action, pk=self.kwargs["record_pk"])
         record.program = program
         return record
-
-
-class EditPageMixin:
-    """A page that only shows a form: refused (403) while the masterplan's status freezes its
-    content, as its POST would be."""
-
-    def get(self, request, *args, **kwargs):
-        if not self.can_edit:
-            raise PermissionDenied(_(
-                "Masterplan berstatus “%(status)s”: isinya hanya dapat diubah saat berstatus draf "
-                "atau perlu revisi.") % {"status": self.masterplan.get_status_display()})
-        return super().get(request, *args, **kwargs)
 
 
 def chosen_period(request, masterplan):
@@ -200,11 +188,11 @@ class RecordDeleteView(MonitoringMixin, View):
         record = self.get_record(program, access.EDIT)
         label = monitoring.period_label(record.year, record.quarter)
         try:
-            monitoring.delete_record(record, ordered.posted_version(request.POST))
+            monitoring.delete_record(record, ordering.posted_version(request.POST))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(self.program_url(program, f"catatan-{record.pk}"))
-        except ordered.RowChanged as changed:
+        except ordering.RowChanged as changed:
             messages.error(request, changed.message)
             return redirect(self.program_url(program, f"catatan-{record.pk}"))
         messages.success(request, _("Catatan monev %(period)s dihapus.") % {"period": label})

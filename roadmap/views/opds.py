@@ -11,11 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from masterplan import access
+from masterplan import access, ordering
 from masterplan.editing import VersionConflict
 from masterplan.services import current_masterplan
 from masterplan.views.base import RegionMixin
-from swot import rows as ordered
 
 from .. import opds
 from ..models import Opd
@@ -118,10 +117,10 @@ class OpdDeleteView(OpdMixin, View):
         self.refuse_if_frozen()
         opd = self.get_opd(access.EDIT)
         try:
-            opds.delete_opd(opd, ordered.posted_version(request.POST))
+            opds.delete_opd(opd, ordering.posted_version(request.POST))
         except ValidationError as error:
             return self.render_list(error=" ".join(error.messages))
-        except ordered.RowChanged as changed:
+        except ordering.RowChanged as changed:
             return self.render_list(error=changed.message)
         messages.success(request, _("OPD “%(name)s” dihapus.") % {"name": opd.name})
         return redirect(self.list_url())

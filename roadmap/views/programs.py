@@ -16,12 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from masterplan import access
+from masterplan import access, ordering
 from masterplan.editing import VersionConflict
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
-from swot import rows as ordered
-from swot.views.strategy_base import EditPageMixin
+from masterplan.views.editing import EditPageMixin
 
 from .. import programs
 from ..models import Category, FundingSource, Horizon, Program, QuickWin
@@ -235,11 +234,11 @@ class ProgramDeleteView(EditPageMixin, ProgramMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         program = self.get_program(access.EDIT)
         try:
-            programs.delete_program(program, ordered.posted_version(request.POST))
+            programs.delete_program(program, ordering.posted_version(request.POST))
         except ValidationError as error:
             return self.render_to_response(self.get_context_data(error=" ".join(error.messages)),
                                            status=422)
-        except ordered.RowChanged as changed:
+        except ordering.RowChanged as changed:
             return self.render_to_response(self.get_context_data(error=changed.message), status=422)
         messages.success(request, _("Program “%(name)s” dihapus.") % {"name": program.name})
         return redirect(self.list_url())

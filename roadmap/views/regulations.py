@@ -13,12 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from masterplan import access
+from masterplan import access, ordering
 from masterplan.editing import VersionConflict
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
-from swot import rows as ordered
-from swot.views.strategy_base import EditPageMixin
+from masterplan.views.editing import EditPageMixin
 
 from .. import regulations
 from ..models import Regulation
@@ -104,10 +103,10 @@ class RegulationDeleteView(RegulationPageMixin, View):
     def post(self, request, *args, **kwargs):
         regulation = self.get_regulation(access.EDIT)
         try:
-            regulations.delete_regulation(regulation, ordered.posted_version(request.POST))
+            regulations.delete_regulation(regulation, ordering.posted_version(request.POST))
         except ValidationError as error:
             return self.render_list(" ".join(error.messages))
-        except ordered.RowChanged as changed:
+        except ordering.RowChanged as changed:
             return self.render_list(changed.message)
         messages.success(request, _("Regulasi “%(title)s” dihapus.") % {"title": regulation.title})
         return redirect(self.list_url())
@@ -148,7 +147,7 @@ class DocumentRemoveView(RegulationFormView):
         regulation = self.get_regulation(access.EDIT)
         try:
             regulations.remove_document(regulation, request.user,
-                                        ordered.posted_version(request.POST))
+                                        ordering.posted_version(request.POST))
         except ValidationError as error:
             message = " ".join(error.messages)
         except regulations.DocumentChanged as changed:

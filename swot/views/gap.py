@@ -11,15 +11,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from masterplan import access
+from masterplan import access, ordering
 from masterplan.editing import VersionConflict
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
+from masterplan.views.editing import EditPageMixin
 
 from .. import gap
-from .. import rows as ordered
 from ..models import GapRow
-from .strategy_base import EditPageMixin
 
 
 class GapPageMixin(MasterplanMixin):
@@ -88,10 +87,10 @@ class GapRowDeleteView(GapPageMixin, View):
     def post(self, request, *args, **kwargs):
         row = self.get_row(access.EDIT)
         try:
-            gap.delete_row(row, ordered.posted_version(request.POST))
+            gap.delete_row(row, ordering.posted_version(request.POST))
         except ValidationError as error:
             return self.render_table(" ".join(error.messages))
-        except ordered.RowChanged as changed:
+        except ordering.RowChanged as changed:
             return self.render_table(changed.message)
         messages.success(request, _("Baris analisis kesenjangan dihapus."))
         return redirect(self.table_url())

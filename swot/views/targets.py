@@ -12,15 +12,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from masterplan import access
+from masterplan import access, ordering
 from masterplan.editing import VersionConflict
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
+from masterplan.views.editing import EditPageMixin
 
-from .. import rows as ordered
 from .. import targets
 from ..models import Indicator, Sasaran
-from .strategy_base import EditPageMixin
 
 
 def criteria_help(edition_code):
@@ -161,10 +160,10 @@ class SasaranDeleteView(SasaranMixin, View):
     def post(self, request, *args, **kwargs):
         sasaran = self.get_sasaran(access.EDIT)
         try:
-            targets.delete_sasaran(sasaran, ordered.posted_version(request.POST))
+            targets.delete_sasaran(sasaran, ordering.posted_version(request.POST))
         except ValidationError as error:
             return self.render_detail(error=" ".join(error.messages))
-        except ordered.RowChanged as changed:
+        except ordering.RowChanged as changed:
             return self.render_detail(error=changed.message)
         messages.success(request, _("Sasaran dan indikatornya dihapus."))
         return redirect(self.list_url(sasaran.dimension))
@@ -210,10 +209,10 @@ class IndicatorDeleteView(SasaranMixin, View):
         self.get_sasaran(access.EDIT)
         indicator = self.get_indicator(access.EDIT)
         try:
-            targets.delete_indicator(indicator, ordered.posted_version(request.POST))
+            targets.delete_indicator(indicator, ordering.posted_version(request.POST))
         except ValidationError as error:
             return self.render_detail(error=" ".join(error.messages))
-        except ordered.RowChanged as changed:
+        except ordering.RowChanged as changed:
             return self.render_detail(error=changed.message)
         messages.success(request, _("Indikator “%(name)s” dihapus.") % {"name": indicator.name})
         return redirect(self.detail_url(self.sasaran, "indikator"))

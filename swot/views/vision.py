@@ -11,14 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from masterplan import access
+from masterplan import access, ordering
 from masterplan.editing import FormsetConflict, VersionConflict
 from masterplan.views.base import MasterplanMixin
+from masterplan.views.editing import EditPageMixin
 
-from .. import rows as ordered
 from .. import vision
 from ..models import Mission
-from .strategy_base import EditPageMixin
 
 
 class VisionPageMixin(MasterplanMixin):
@@ -116,10 +115,10 @@ class MissionDeleteView(VisionPageMixin, View):
     def post(self, request, *args, **kwargs):
         mission = self.get_mission(access.EDIT)
         try:
-            vision.delete_mission(mission, ordered.posted_version(request.POST))
+            vision.delete_mission(mission, ordering.posted_version(request.POST))
         except ValidationError as error:
             return self.render_page(error=" ".join(error.messages))
-        except ordered.RowChanged as changed:
+        except ordering.RowChanged as changed:
             return self.render_page(error=changed.message)
         messages.success(request, _("Misi dihapus."))
         return redirect(self.page_url("misi"))

@@ -7,11 +7,11 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from masterplan import ordering
 from masterplan.editing import VersionConflict
 from masterplan.models import Masterplan
 from roadmap import programs
 from roadmap.models import Financing, KpiTarget, Partner, Program, ProgramKpi, QuickWin
-from swot import rows as ordered
 from swot.models import GapRow
 
 from ..factories import MasterplanFactory
@@ -467,7 +467,7 @@ def test_stale_delete_is_refused(world):
     program = make_program(world.masterplans["own"])
     add_kpi(program)
     Program.objects.filter(pk=program.pk).update(version=2)
-    with pytest.raises(ordered.RowChanged):
+    with pytest.raises(ordering.RowChanged):
         programs.delete_program(program, 1)
     assert Program.objects.filter(pk=program.pk).exists()
     programs.delete_program(program, 2)

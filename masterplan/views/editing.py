@@ -1,4 +1,4 @@
-"""Shared by the gap, vision and sasaran views."""
+"""Views that change one object of a page."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
