@@ -20,6 +20,7 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from masterplan import ordering
 from masterplan.models import User
 from roadmap import regulations as regulation_service
 from roadmap.models import (
@@ -32,7 +33,6 @@ from roadmap.models import (
     Regulation,
     RegulationStatus,
 )
-from swot import rows as ordered
 
 D = datetime.date
 
@@ -203,7 +203,7 @@ def opd(region, short_name):
              or Opd.objects.filter(region=region, name__iexact=name).first())
     if found is None:
         found = Opd.objects.create(region=region, name=name, short_name=short_name,
-                                   position=ordered.next_position(Opd.objects.filter(region=region)))
+                                   position=ordering.next_position(Opd.objects.filter(region=region)))
     return found
 
 
@@ -260,7 +260,7 @@ def _regulations(masterplan, user):
     Regulation.objects.get_or_create(
         masterplan=masterplan, code="", title=OTHER_REGULATION,
         defaults={"status": RegulationStatus.DRAFT, "updated_by": user,
-                  "position": ordered.next_position(Regulation.objects.filter(
+                  "position": ordering.next_position(Regulation.objects.filter(
                       masterplan=masterplan))})
 
 

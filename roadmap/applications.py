@@ -26,8 +26,8 @@ from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from masterplan import ordering
 from masterplan.editing import VersionedFormMixin, bump_version, save_versioned
-from swot import rows as ordered
 
 from .models import Application, GovernmentFunction, Opd, Program
 
@@ -235,11 +235,11 @@ def save_application(form, user):
 
 
 def delete_application(app, seen_version, user=None):
-    """Delete an application if still at the version seen (ordered.RowChanged otherwise); its
+    """Delete an application if still at the version seen (ordering.RowChanged otherwise); its
     exchange partners lose the exchange, so their versions are bumped."""
     with transaction.atomic():
         partners = list(app.exchanges_with.all())
-        deleted = ordered.delete_versioned(app, seen_version, str(app))
+        deleted = ordering.delete_versioned(app, seen_version, str(app))
         for partner in partners:
             bump_version(partner, user)
     return deleted

@@ -30,8 +30,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from masterplan import ordering
 from masterplan.editing import FieldChange, VersionedFormMixin, rows_input_changed, rows_values, save_versioned
-from swot import rows as ordered
 
 from .models import Institution, InstitutionKind, InstitutionMember, MemberRole, Opd
 
@@ -485,4 +485,4 @@ def delete_forum(forum, seen_version):
     Pelaksana stay (the guide requires them)."""
     if forum.kind != FORUM:
         raise ValidationError(_("Dewan Smart City dan Tim Pelaksana tidak dapat dihapus."))
-    return ordered.delete_versioned(forum, seen_version, str(forum))
+    return ordering.delete_versioned(forum, seen_version, str(forum))

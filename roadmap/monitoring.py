@@ -40,12 +40,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from masterplan import ordering
 from masterplan.editing import VersionedFormMixin, save_versioned
 from masterplan.form_messages import escape_percent
 from masterplan.numbers import NumberField, plain_decimal
 from readiness import services as readiness_services
 from readiness.scoring import mean_index
-from swot import rows as ordered
 from swot.models import Direction
 
 from .charts import ROMAN, quarter_label
@@ -325,7 +325,7 @@ def save_record(form, user):
 
 def delete_record(record, seen_version):
     """Delete a record (and its actuals) if it is still the version the page showed."""
-    return ordered.delete_versioned(record, seen_version, str(record))
+    return ordering.delete_versioned(record, seen_version, str(record))
 
 
 # --- KPI achievement -------------------------------------------------------------------------

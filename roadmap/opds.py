@@ -7,7 +7,7 @@ Rules:
 * a name is required; names and singkatan are unique in the region ignoring case and surrounding
   spaces ("Diskominfo" and " diskominfo " are the same OPD), checked by the form and again by
   the service under a lock on the region, so two people adding the same OPD at once get one;
-* the list is ordered: new OPDs go to the end, moving swaps with the neighbour (swot.rows);
+* the list is ordered: new OPDs go to the end, moving swaps with the neighbour (masterplan.ordering);
 * an OPD still used — lead or supporting OPD of a program (of any masterplan of the region),
   managing OPD of an institution, OPD of an institution member, owner of an e-Gov application —
   cannot be deleted; the message names where it is used. Deleting carries the version the page
@@ -23,9 +23,9 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from masterplan import ordering
 from masterplan.editing import VersionedFormMixin, save_versioned
 from masterplan.models import Region
-from swot import rows as ordered
 
 from .models import Application, Institution, InstitutionMember, Opd, Program
 
@@ -116,7 +116,7 @@ def save_opd(form, user):
             raise ValidationError(errors)
         if form.instance.pk is None:
             form.instance.region = region
-            form.instance.position = ordered.next_position(Opd.objects.filter(region=region))
+            form.instance.position = ordering.next_position(Opd.objects.filter(region=region))
         return save_versioned(form, user)
 
 
@@ -148,7 +148,7 @@ def usage(opd, shown_programs=5):
 
 def delete_opd(opd, seen_version):
     """Delete an unused OPD still at `seen_version`; ValidationError naming where it is used,
-    swot.rows.RowChanged if someone changed it meanwhile."""
+    masterplan.ordering.RowChanged if someone changed it meanwhile."""
     with transaction.atomic():
         Region.objects.select_for_update().filter(pk=opd.region_id).first()
         places = usage(opd)
@@ -156,8 +156,8 @@ def delete_opd(opd, seen_version):
             raise ValidationError(
                 _("OPD “%(opd)s” tidak dapat dihapus karena masih dipakai: %(places)s. Ganti OPD "
                   "di tempat-tempat itu dulu.") % {"opd": opd.name, "places": "; ".join(places)})
-        return ordered.delete_versioned(opd, seen_version, opd.name)
+        return ordering.delete_versioned(opd, seen_version, opd.name)
 
 
 def move_opd(opd, direction):
-    return ordered.move(Opd.objects.filter(region=opd.region_id), opd, direction)
+    return ordering.move(Opd.objects.filter(region=opd.region_id), opd, direction)

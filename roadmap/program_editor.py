@@ -10,8 +10,8 @@ from django.db import transaction
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext as _
 
+from masterplan import ordering
 from masterplan.editing import rows_input_changed, rows_values, save_versioned
-from swot import rows as ordered
 
 from .models import Financing, FundingSource, KpiTarget, Partner, Program, ProgramKpi, QuickWin
 from .program_forms import (
@@ -207,7 +207,7 @@ class ProgramEditor:
         was_new, seen_version = program.pk is None, program.version
         if was_new:
             program.masterplan = self.masterplan
-            program.position = ordered.next_position(Program.objects.filter(
+            program.position = ordering.next_position(Program.objects.filter(
                 masterplan=self.masterplan, element=self.form.cleaned_data["element"]))
         keep_theirs = self.form.keeps_theirs()  # the other person's rows, after a conflict
         kpi_forms = [] if keep_theirs else list(self._kpi_forms())
@@ -279,8 +279,8 @@ class ProgramEditor:
 
 def delete_program(program, seen_version):
     """Delete a program (KPIs, targets, financing, partners, quick win and monitoring records go
-    with it) if it is still at `seen_version`; swot.rows.RowChanged otherwise."""
-    return ordered.delete_versioned(program, seen_version, program.name)
+    with it) if it is still at `seen_version`; masterplan.ordering.RowChanged otherwise."""
+    return ordering.delete_versioned(program, seen_version, program.name)
 
 
 def quick_win_of(program):

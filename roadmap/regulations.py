@@ -31,9 +31,9 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from masterplan import ordering
 from masterplan.editing import VersionedFormMixin, save_versioned
 from masterplan.uploads import PDF_MAGIC, pdf_problem
-from swot import rows as ordered
 
 from .models import Regulation, RegulationStatus
 
@@ -259,21 +259,21 @@ def save_regulation(form, user):
     if form.instance.pk is None:
         form.instance.masterplan = form.masterplan
         form.instance.code = ""
-        form.instance.position = ordered.next_position(
+        form.instance.position = ordering.next_position(
             Regulation.objects.filter(masterplan=form.masterplan))
     return save_versioned(form, user)
 
 
 def delete_regulation(regulation, seen_version):
     """Delete a regulation the region added (not one of the guide's) with its document, if it
-    is still at the version seen (ordered.RowChanged otherwise)."""
+    is still at the version seen (ordering.RowChanged otherwise)."""
     if is_guide_item(regulation):
         raise ValidationError(_(
             "“%(title)s” termasuk daftar regulasi panduan dan tidak dapat dihapus; ubah statusnya "
             "bila belum disusun.") % {"title": regulation.title})
     storage, name = regulation.document.storage, regulation.document.name
     with transaction.atomic():
-        deleted = ordered.delete_versioned(regulation, seen_version, str(regulation))
+        deleted = ordering.delete_versioned(regulation, seen_version, str(regulation))
         if deleted:
             delete_file_on_commit(storage, name)
     return deleted

@@ -6,7 +6,7 @@ Rules:
   of the masterplan's guide edition (one `subject` choice, so two tags cannot be posted);
 * evidence may cite only the same masterplan's readiness components (ReadinessEntry), TOWS
   strategies only the same masterplan's SWOT worksheets;
-* the three texts are required; rows are ordered (swot.rows: add at the end, move, delete the
+* the three texts are required; rows are ordered (masterplan.ordering: add at the end, move, delete the
   version seen); edits are versioned (masterplan.editing).
 """
 
@@ -17,11 +17,11 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from masterplan import ordering
 from masterplan.editing import VersionedFormMixin, save_versioned
 from masterplan.models import Dimension
 from readiness.models import ReadinessElement, ReadinessEntry
 
-from . import rows as ordered
 from .models import GapRow, Strategy
 
 DIMENSION, ELEMENT = "d", "r"
@@ -174,14 +174,14 @@ def save_row(form, user):
     VersionConflict if someone else saved the row since the form was loaded."""
     if form.instance.pk is None:
         form.instance.masterplan = form.masterplan
-        form.instance.position = ordered.next_position(
+        form.instance.position = ordering.next_position(
             GapRow.objects.filter(masterplan=form.masterplan))
     return save_versioned(form, user)
 
 
 def delete_row(row, seen_version):
-    return ordered.delete_versioned(row, seen_version, str(row))
+    return ordering.delete_versioned(row, seen_version, str(row))
 
 
 def move_row(row, direction):
-    return ordered.move(GapRow.objects.filter(masterplan=row.masterplan_id), row, direction)
+    return ordering.move(GapRow.objects.filter(masterplan=row.masterplan_id), row, direction)

@@ -30,11 +30,11 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from masterplan import ordering
 from masterplan.editing import VersionedFormMixin, save_versioned
 from masterplan.models import Dimension
 from masterplan.numbers import NumberField, format_number, plain_decimal
 
-from . import rows as ordered
 from .models import Direction, Indicator, IndicatorTarget, Sasaran
 
 NO_INDICATOR = "no_indicator"
@@ -85,13 +85,13 @@ def save_sasaran(form, user):
     """Create (at the end of its dimension) or update a sasaran; VersionConflict if stale."""
     if form.instance.pk is None:
         form.instance.masterplan = form.masterplan
-        form.instance.position = ordered.next_position(Sasaran.objects.filter(
+        form.instance.position = ordering.next_position(Sasaran.objects.filter(
             masterplan=form.masterplan, dimension=form.cleaned_data["dimension"]))
     return save_versioned(form, user)
 
 
 def delete_sasaran(sasaran, seen_version):
-    return ordered.delete_versioned(sasaran, seen_version, str(sasaran))
+    return ordering.delete_versioned(sasaran, seen_version, str(sasaran))
 
 
 # --- indicators and their yearly targets -------------------------------------------------------
@@ -218,13 +218,13 @@ def save_indicator(form, user):
     indicator's version (VersionConflict: nothing saved)."""
     if form.instance.pk is None:
         form.instance.sasaran = form.sasaran
-        form.instance.position = ordered.next_position(Indicator.objects.filter(sasaran=form.sasaran))
+        form.instance.position = ordering.next_position(Indicator.objects.filter(sasaran=form.sasaran))
     targets = form.targets()
     return save_versioned(form, user, save_related=lambda indicator: save_targets(indicator, targets))
 
 
 def delete_indicator(indicator, seen_version):
-    return ordered.delete_versioned(indicator, seen_version, str(indicator))
+    return ordering.delete_versioned(indicator, seen_version, str(indicator))
 
 
 def indicators_of(sasaran):

@@ -5,7 +5,7 @@ checklists (criteria of a vision statement; the seven qualities of a good vision
 Rules:
 * the statement, explanation and references are one versioned form;
 * a mission must have text (an empty one is refused, not saved blank); missions are ordered
-  (swot.rows);
+  (masterplan.ordering);
 * a checklist row ticked as met needs a short justification (why the vision meets it); an
   unticked row may carry one too, explaining why it is not (yet) met. The grid is saved all or
   nothing (masterplan.editing.save_versioned_rows);
@@ -22,10 +22,10 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from masterplan import ordering
 from masterplan.editing import VersionedFormMixin, save_versioned, save_versioned_rows
 from masterplan.guide import guide
 
-from . import rows as ordered
 from . import services
 from .models import Mission, Vision, VisionCheck, VisionCheckKind
 
@@ -125,16 +125,16 @@ def guide_text(edition_code):
 def save_mission(form, masterplan, user):
     if form.instance.pk is None:
         form.instance.masterplan = masterplan
-        form.instance.position = ordered.next_position(Mission.objects.filter(masterplan=masterplan))
+        form.instance.position = ordering.next_position(Mission.objects.filter(masterplan=masterplan))
     return save_versioned(form, user)
 
 
 def delete_mission(mission, seen_version):
-    return ordered.delete_versioned(mission, seen_version, str(mission))
+    return ordering.delete_versioned(mission, seen_version, str(mission))
 
 
 def move_mission(mission, direction):
-    return ordered.move(Mission.objects.filter(masterplan=mission.masterplan_id), mission, direction)
+    return ordering.move(Mission.objects.filter(masterplan=mission.masterplan_id), mission, direction)
 
 
 # --- completeness ------------------------------------------------------------------------------

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
 from masterplan import access
-from masterplan.editing import VersionConflict
 from masterplan.views.base import MasterplanMixin
+from masterplan.views.editing import ObjectFormView
 
 from .. import attachments, rendering, reports, visits
 from ..forms import AttachmentForm, NotesForm, ReportForm, VisitForm
@@ -115,8 +115,9 @@ class VisitView(BimtekMixin, TemplateView):
         return rows
 
 
-class VisitEditView(BimtekMixin, TemplateView):
+class VisitEditView(BimtekMixin, ObjectFormView, TemplateView):
     template_name = "bimtek/visit_form.html"
+    form_class = VisitForm
 
     def setup_visit(self):
         self.get_visit()
@@ -124,32 +125,42 @@ class VisitEditView(BimtekMixin, TemplateView):
         if self.report is not None and reports.lock_message(self.report):
             raise reports.ReportLocked(reports.lock_message(self.report))
 
+    def check_permission(self):
+        """setup_visit checked it (visits.require_edit)."""
+
+    def get_object(self):
+        return self.visit
+
+    def get_form_kwargs(self):
+        return {"region": self.region}
+
+    def save(self, form):
+        return visits.save_visit(form, self.request.user)
+
+    def save_refused(self, form, error):
+        if isinstance(error, reports.ReportLocked):
+            return self.refuse(error)
+        return super().save_refused(form, error)
+
+    def get_success_message(self, visit):
+        return _("Data kunjungan %(label)s disimpan.") % {"label": self.visit.session.label}
+
+    def get_success_url(self, visit):
+        return self.visit_url("kunjungan")
+
     def get(self, request, *args, **kwargs):
         try:
             self.setup_visit()
         except reports.ReportLocked as error:
             return self.refuse(error)
-        form = VisitForm(instance=self.visit, region=self.region)
-        return self.render_to_response(self.get_context_data(form=form))
+        return self.render_to_response(self.get_context_data(form=self.get_form()))
 
     def post(self, request, *args, **kwargs):
         try:
             self.setup_visit()
         except reports.ReportLocked as error:
             return self.refuse(error)
-        form = VisitForm(request.POST, instance=self.visit, region=self.region)
-        if form.is_valid():
-            try:
-                visits.save_visit(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            except reports.ReportLocked as error:
-                return self.refuse(error)
-            else:
-                messages.success(request, _("Data kunjungan %(label)s disimpan.")
-                                 % {"label": self.visit.session.label})
-                return redirect(self.visit_url("kunjungan"))
-        return self.render_to_response(self.get_context_data(form=form), status=422)
+        return super().post(request, *args, **kwargs)
 
 
 class ReportWriteMixin(BimtekMixin):
@@ -167,13 +178,26 @@ class ReportWriteMixin(BimtekMixin):
             raise reports.ReportLocked(message)
 
 
-class ReportFormView(ReportWriteMixin, TemplateView):
+class ReportFormView(ReportWriteMixin, ObjectFormView, TemplateView):
     """A form on the report, saved under its version while the report is not locked."""
 
-    success_message = ""
-
-    def save(self, form, user):
+    def make_form(self, data=None):
         raise NotImplementedError
+
+    def check_permission(self):
+        """The view's action (REVIEW) and setup_report checked it."""
+
+    def get_form(self, data=None):
+        return self.make_form(data)
+
+    def save_refused(self, form, error):
+        if isinstance(error, reports.ReportLocked):
+            transaction.set_rollback(True)
+            return self.refuse(error)
+        return super().save_refused(form, error)
+
+    def get_success_url(self, report):
+        return self.visit_url("laporan")
 
     def get(self, request, *args, **kwargs):
         try:
@@ -193,21 +217,10 @@ class ReportFormView(ReportWriteMixin, TemplateView):
                 self.setup_report()
             except reports.ReportLocked as error:
                 return self.refuse(error)
-            form = self.make_form(request.POST)
-            if form.is_valid():
-                try:
-                    self.save(form, request.user)
-                except VersionConflict as conflict:
-                    form = form.rebased(conflict)
-                except reports.ReportLocked as error:
-                    transaction.set_rollback(True)
-                    return self.refuse(error)
-                else:
-                    messages.success(request, self.success_message)
-                    return redirect(self.visit_url("laporan"))
-            response = self.render_to_response(self.get_context_data(form=form), status=422)
-            response.render()  # while the refused report still exists, then undo it
-            transaction.set_rollback(True)
+            response = super().post(request, *args, **kwargs)
+            if response.status_code == 422:
+                response.render()  # while the refused report still exists, then undo it
+                transaction.set_rollback(True)
             return response
 
 
@@ -215,6 +228,7 @@ class ReportEditView(ReportFormView):
     """The report's tanggal kunjungan and output text."""
 
     template_name = "bimtek/report_form.html"
+    success_message = gettext_lazy("Laporan disimpan.")
 
     def make_form(self, data=None):
         initial = {}
@@ -222,24 +236,21 @@ class ReportEditView(ReportFormView):
             initial["visit_date"] = self.visit.actual_date
         return ReportForm(data, instance=self.report, initial=initial)
 
-    success_message = gettext_lazy("Laporan disimpan.")
-
-    def save(self, form, user):
-        reports.save_report(form, user)
+    def save(self, form):
+        return reports.save_report(form, self.request.user)
 
 
 class NotesView(ReportFormView):
     """Keterangan of every activity in one form (all or nothing, under the report's version)."""
 
     template_name = "bimtek/notes_form.html"
+    success_message = gettext_lazy("Keterangan kegiatan disimpan.")
 
     def make_form(self, data=None):
         return NotesForm(data, instance=self.report, items=self.visit.session.report_items.all())
 
-    success_message = gettext_lazy("Keterangan kegiatan disimpan.")
-
-    def save(self, form, user):
-        reports.save_notes(form, user)
+    def save(self, form):
+        return reports.save_notes(form, self.request.user)
 
 
 class SignView(BimtekMixin, View):

@@ -1,16 +1,16 @@
 """Readiness entry pages: the tables (Tabel II.2–II.10), saved row by row (htmx or plain post)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
 from masterplan import access
-from masterplan.editing import VersionConflict, save_versioned
 from masterplan.views.base import MasterplanMixin
+from masterplan.views.editing import ObjectDeleteView, ObjectFormView
 
 from .. import services
 from ..forms import EntryForm, ExtraComponentForm
@@ -91,65 +91,86 @@ class TableView(TableMixin, TemplateView):
         return context
 
 
-class EntrySaveView(TableMixin, View):
+class EntrySaveView(TableMixin, ObjectFormView):
     """Save one row. htmx gets the row back (saved, invalid or in conflict); a plain post is
     redirected to the table, or sees the table again with the row's errors."""
 
     action = access.EDIT
+    form_class = EntryForm
+    success_message = gettext_lazy("Isian “%(label)s” disimpan.")
 
-    def post(self, request, *args, **kwargs):
-        entry = self.get_entry(access.EDIT)
-        form = EntryForm(request.POST, instance=entry)
-        saved = False
-        if form.is_valid():
-            try:
-                save_versioned(form, request.user)
-                saved = True
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-        if request.headers.get("HX-Request") == "true":
-            if saved:
-                form = EntryForm(instance=form.instance)
-            return render(request, "readiness/_entry_row.html", {
-                "form": form, "saved": saved, "can_edit": True, "region": self.region,
-                "sub_area": self.sub_area, "oob": True, "status": self.table_status(),
-            }, status=200 if saved else 422)
-        if saved:
-            messages.success(request, _("Isian “%(label)s” disimpan.") % {"label": entry.label})
-            return redirect(self.table_url(f"isian-{entry.pk}"))
-        return render(request, TableView.template_name, self.table_context(bound_form=form),
+    def get_object(self):
+        return self.get_entry(access.EDIT)
+
+    def get_success_url(self, entry):
+        return self.table_url(f"isian-{entry.pk}")
+
+    def is_htmx(self):
+        return self.request.headers.get("HX-Request") == "true"
+
+    def render_row(self, form, saved):
+        return render(self.request, "readiness/_entry_row.html", {
+            "form": form, "saved": saved, "can_edit": True, "region": self.region,
+            "sub_area": self.sub_area, "oob": True, "status": self.table_status(),
+        }, status=200 if saved else 422)
+
+    def succeeded(self, entry):
+        if self.is_htmx():
+            return self.render_row(EntryForm(instance=entry), saved=True)
+        return super().succeeded(entry)
+
+    def form_refused(self, form):
+        if self.is_htmx():
+            return self.render_row(form, saved=False)
+        return render(self.request, TableView.template_name, self.table_context(bound_form=form),
                       status=422)
 
 
-class ExtraAddView(TableMixin, View):
-    action = access.EDIT
+class ExtraAddView(TableMixin, ObjectFormView):
+    """Add a component of the region's own; a refusal is a message on the table."""
 
-    def post(self, request, *args, **kwargs):
+    action = access.EDIT
+    success_message = gettext_lazy("Komponen tambahan ditambahkan.")
+
+    def get_form(self, data=None):
         self.setup_table()
-        form = ExtraComponentForm(request.POST)
-        if form.is_valid():
-            try:
-                entry = services.add_extra_component(
-                    masterplan=self.masterplan, sub_area=self.sub_area,
-                    text=form.cleaned_data["text"], user=request.user)
-            except ValidationError as error:
-                form.add_error("text", error)
-            else:
-                messages.success(request, _("Komponen tambahan ditambahkan."))
-                return redirect(self.table_url(f"isian-{entry.pk}"))
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return ExtraComponentForm(data)
+
+    def save(self, form):
+        return services.add_extra_component(
+            masterplan=self.masterplan, sub_area=self.sub_area,
+            text=form.cleaned_data["text"], user=self.request.user)
+
+    def save_refused(self, form, error):
+        form.add_error("text", error)
+        return self.form_refused(form)
+
+    def form_refused(self, form):
+        messages.error(self.request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect(self.table_url("tambah"))
 
+    def get_success_url(self, entry):
+        return self.table_url(f"isian-{entry.pk}")
 
-class ExtraDeleteView(TableMixin, View):
+
+class ExtraDeleteView(TableMixin, ObjectDeleteView):
+    """Delete a component of the region's own (not versioned); a refusal is a message."""
+
     action = access.EDIT
+    success_message = gettext_lazy("Komponen “%(label)s” dihapus.")
 
-    def post(self, request, *args, **kwargs):
-        entry = self.get_entry(access.EDIT)
-        try:
-            services.delete_extra_component(entry)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Komponen “%(label)s” dihapus.") % {"label": entry.label})
+    def get_object(self):
+        return self.get_entry(access.EDIT)
+
+    def seen_version(self):
+        return None
+
+    def delete(self, entry, seen_version):
+        services.delete_extra_component(entry)
+
+    def delete_refused(self, entry, message):
+        messages.error(self.request, message)
         return redirect(self.table_url())
+
+    def get_success_url(self, entry):
+        return self.table_url()

@@ -1,20 +1,15 @@
 """The e-Gov application inventory: the list with its summary, an application's add/edit page
 and delete. Plain posts: success redirects to the inventory; refused input answers 422."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
 from masterplan import access
-from masterplan.editing import VersionConflict
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
-from swot import rows as ordered
-from swot.views.strategy_base import EditPageMixin
+from masterplan.views.editing import EditPageMixin, ObjectDeleteView, ObjectFormView
 
 from .. import applications
 from ..models import Application
@@ -36,9 +31,9 @@ class ApplicationPageMixin(MasterplanMixin):
                 "standards": guide(self.masterplan.edition.code).get("application_standards", {}),
                 "error": error}
 
-    def render_list(self, error, status=422):
+    def render_refused(self, error):
         return TemplateResponse(self.request, "roadmap/application_list.html",
-                                self.list_context(error), status=status)
+                                self.list_context(error), status=422)
 
 
 class ApplicationListView(ApplicationPageMixin, TemplateView):
@@ -50,51 +45,44 @@ class ApplicationListView(ApplicationPageMixin, TemplateView):
         return context
 
 
-class ApplicationFormView(EditPageMixin, ApplicationPageMixin, TemplateView):
+class ApplicationFormView(EditPageMixin, ApplicationPageMixin, ObjectFormView, TemplateView):
     """Add an application (no application_pk) or edit one; only the team reaches it."""
 
     action = access.EDIT
     template_name = "roadmap/application_form.html"
+    form_class = applications.ApplicationForm
+    success_message = gettext_lazy("Aplikasi “%(name)s” disimpan.")
 
     def get_object(self):
         if "application_pk" in self.kwargs:
             return self.get_application(access.EDIT)
         return Application(masterplan=self.masterplan)
 
+    def get_form_kwargs(self):
+        return {"masterplan": self.masterplan}
+
+    def save(self, form):
+        return applications.save_application(form, self.request.user)
+
+    def get_success_url(self, app):
+        return self.list_url(app)
+
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = form or applications.ApplicationForm(instance=self.get_object(),
-                                                    masterplan=self.masterplan)
+        form = form or self.get_form()
         context.update(form=form, application=form.instance, list_url=self.list_url())
         return context
 
-    def post(self, request, *args, **kwargs):
-        form = applications.ApplicationForm(request.POST, instance=self.get_object(),
-                                            masterplan=self.masterplan)
-        if form.is_valid():
-            try:
-                app = applications.save_application(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Aplikasi “%(name)s” disimpan.") % {"name": app.name})
-                return redirect(self.list_url(app))
-        return self.render_to_response(self.get_context_data(form=form), status=422)
 
-
-class ApplicationDeleteView(ApplicationPageMixin, View):
+class ApplicationDeleteView(ApplicationPageMixin, ObjectDeleteView):
     action = access.EDIT
+    success_message = gettext_lazy("Aplikasi “%(name)s” dihapus.")
 
-    def post(self, request, *args, **kwargs):
-        app = self.get_application(access.EDIT)
-        try:
-            applications.delete_application(app, ordered.posted_version(request.POST),
-                                            request.user)
-        except ValidationError as error:
-            return self.render_list(" ".join(error.messages))
-        except ordered.RowChanged as changed:
-            return self.render_list(changed.message)
-        messages.success(request, _("Aplikasi “%(name)s” dihapus.") % {"name": app.name})
-        return redirect(self.list_url())
+    def get_object(self):
+        return self.get_application(access.EDIT)
+
+    def delete(self, app, seen_version):
+        applications.delete_application(app, seen_version, self.request.user)
+
+    def get_success_url(self, app):
+        return self.list_url()

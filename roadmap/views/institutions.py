@@ -2,20 +2,16 @@
 warnings), the edit page of each body (decree and members grid saved together), forum add and
 delete. Plain posts: success redirects to the overview; refused input answers 422 with the page."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
 from masterplan import access
-from masterplan.editing import VersionConflict
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
-from swot import rows as ordered
-from swot.views.strategy_base import EditPageMixin
+from masterplan.views.editing import EditPageMixin, ObjectDeleteView, ObjectFormView
 
 from .. import institutions
 from ..models import Institution, InstitutionKind, MemberUnsur
@@ -55,9 +51,9 @@ class InstitutionPageMixin(MasterplanMixin):
                 "notes": guide_notes(self.masterplan), "error": error,
                 "has_opds": institutions.opds_of(self.region).exists()}
 
-    def render_overview(self, error, status=422):
+    def render_refused(self, error):
         return TemplateResponse(self.request, "roadmap/institution_overview.html",
-                                self.overview_context(error), status=status)
+                                self.overview_context(error), status=422)
 
 
 class InstitutionOverviewView(InstitutionPageMixin, TemplateView):
@@ -69,7 +65,7 @@ class InstitutionOverviewView(InstitutionPageMixin, TemplateView):
         return context
 
 
-class InstitutionEditView(EditPageMixin, InstitutionPageMixin, TemplateView):
+class InstitutionEditView(EditPageMixin, InstitutionPageMixin, ObjectFormView, TemplateView):
     """The edit page of the Dewan or the Tim Pelaksana (`kind`), or of a forum (new without
     forum_pk)."""
 
@@ -85,9 +81,29 @@ class InstitutionEditView(EditPageMixin, InstitutionPageMixin, TemplateView):
         return access.scoped_get(self.bodies().filter(kind=self.kind), self.request.user,
                                  access.EDIT)
 
+    def get_form(self, data=None):
+        """The body's form and its members grid (institutions.InstitutionEditor)."""
+        return institutions.InstitutionEditor(self.get_object(), self.masterplan, data)
+
+    def save(self, editor):
+        return editor.save(self.request.user)
+
+    def save_refused(self, editor, error):
+        editor.form.add_error(None, error)
+        return self.form_refused(editor)
+
+    def form_refused(self, editor):
+        return self.render_to_response(self.get_context_data(editor=editor), status=422)
+
+    def get_success_message(self, institution):
+        return _("%(body)s disimpan.") % {"body": institution.name or institution.get_kind_display()}
+
+    def get_success_url(self, institution):
+        return self.overview_url(self.anchor(institution))
+
     def get_context_data(self, editor=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        editor = editor or institutions.InstitutionEditor(self.get_object(), self.masterplan)
+        editor = editor or self.get_form()
         institution = editor.institution
         context.update(
             editor=editor, form=editor.form, members=editor.members, institution=institution,
@@ -112,30 +128,16 @@ class InstitutionEditView(EditPageMixin, InstitutionPageMixin, TemplateView):
             return _("Tambah forum pendukung")
         return _("Ubah forum “%(name)s”") % {"name": institution.name}
 
-    def post(self, request, *args, **kwargs):
-        editor = institutions.InstitutionEditor(self.get_object(), self.masterplan, request.POST)
-        if editor.is_valid():
-            try:
-                institution = editor.save(request.user)
-            except VersionConflict as conflict:
-                editor = editor.rebased(conflict)
-            else:
-                messages.success(request, _("%(body)s disimpan.") % {
-                    "body": institution.name or institution.get_kind_display()})
-                return redirect(self.overview_url(self.anchor(institution)))
-        return self.render_to_response(self.get_context_data(editor=editor), status=422)
 
-
-class ForumDeleteView(InstitutionPageMixin, View):
+class ForumDeleteView(InstitutionPageMixin, ObjectDeleteView):
     action = access.EDIT
+    success_message = gettext_lazy("Forum “%(name)s” dihapus.")
 
-    def post(self, request, *args, **kwargs):
-        forum = self.get_forum(access.EDIT)
-        try:
-            institutions.delete_forum(forum, ordered.posted_version(request.POST))
-        except ValidationError as error:
-            return self.render_overview(" ".join(error.messages))
-        except ordered.RowChanged as changed:
-            return self.render_overview(changed.message)
-        messages.success(request, _("Forum “%(name)s” dihapus.") % {"name": forum.name})
-        return redirect(self.overview_url("forum"))
+    def get_object(self):
+        return self.get_forum(access.EDIT)
+
+    def delete(self, forum, seen_version):
+        institutions.delete_forum(forum, seen_version)
+
+    def get_success_url(self, forum):
+        return self.overview_url("forum")

@@ -5,17 +5,15 @@ the region; written by the region's team while the masterplan's content may chan
 (MasterplanMixin). Plain posts: success redirects; refused input answers 422 with the page."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.views.generic import TemplateView
 
 from masterplan import access
-from masterplan.editing import VersionConflict
 from masterplan.views.base import MasterplanMixin
+from masterplan.views.editing import EditPageMixin, ObjectDeleteView, ObjectFormView
 from readiness import services as readiness_services
-from swot import rows as ordered
 
 from .. import monitoring
 from ..charts import ROMAN
@@ -45,18 +43,6 @@ class MonitoringMixin(MasterplanMixin):
                                    self.request.user, action, pk=self.kwargs["record_pk"])
         record.program = program
         return record
-
-
-class EditPageMixin:
-    """A page that only shows a form: refused (403) while the masterplan's status freezes its
-    content, as its POST would be."""
-
-    def get(self, request, *args, **kwargs):
-        if not self.can_edit:
-            raise PermissionDenied(_(
-                "Masterplan berstatus “%(status)s”: isinya hanya dapat diubah saat berstatus draf "
-                "atau perlu revisi.") % {"status": self.masterplan.get_status_display()})
-        return super().get(request, *args, **kwargs)
 
 
 def chosen_period(request, masterplan):
@@ -150,22 +136,35 @@ class ProgramMonitoringView(MonitoringMixin, TemplateView):
         return context
 
 
-class RecordFormView(EditPageMixin, MonitoringMixin, TemplateView):
+class RecordFormView(EditPageMixin, MonitoringMixin, ObjectFormView, TemplateView):
     """Add (no record_pk) or change a record with its KPI actuals; the region's team only."""
 
     action = access.EDIT
     template_name = "roadmap/monitoring_record_form.html"
+    form_class = monitoring.RecordForm
 
-    def get_form(self, data=None):
+    def get_object(self):
         self.program = self.get_program(access.EDIT)
         if "record_pk" in self.kwargs:
-            instance = self.get_record(self.program, access.EDIT)
-        else:
-            instance = MonitoringRecord(program=self.program)
-            if data is None:
-                instance.year, instance.quarter = monitoring.next_period(
-                    self.program, monitoring.program_records(self.program))
+            return self.get_record(self.program, access.EDIT)
+        return MonitoringRecord(program=self.program)
+
+    def get_form(self, data=None):
+        instance = self.get_object()
+        if instance.pk is None and data is None:
+            instance.year, instance.quarter = monitoring.next_period(
+                self.program, monitoring.program_records(self.program))
         return monitoring.RecordForm(data, instance=instance, program=self.program)
+
+    def save(self, form):
+        return monitoring.save_record(form, self.request.user)
+
+    def get_success_message(self, record):
+        return _("Catatan monev %(period)s disimpan.") % {
+            "period": monitoring.period_label(record.year, record.quarter)}
+
+    def get_success_url(self, record):
+        return self.program_url(self.program, f"catatan-{record.pk}")
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -176,36 +175,26 @@ class RecordFormView(EditPageMixin, MonitoringMixin, TemplateView):
                        cancel_url=self.program_url(self.program, "catatan"))
         return context
 
-    def post(self, request, *args, **kwargs):
-        form = self.get_form(request.POST)
-        if form.is_valid():
-            try:
-                record = monitoring.save_record(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Catatan monev %(period)s disimpan.") % {
-                    "period": monitoring.period_label(record.year, record.quarter)})
-                return redirect(self.program_url(self.program, f"catatan-{record.pk}"))
-        return self.render_to_response(self.get_context_data(form=form), status=422)
 
+class RecordDeleteView(MonitoringMixin, ObjectDeleteView):
+    """A refused delete is shown as a message on the program's page, at the record."""
 
-class RecordDeleteView(MonitoringMixin, View):
     action = access.EDIT
 
-    def post(self, request, *args, **kwargs):
-        program = self.get_program(access.EDIT)
-        record = self.get_record(program, access.EDIT)
-        label = monitoring.period_label(record.year, record.quarter)
-        try:
-            monitoring.delete_record(record, ordered.posted_version(request.POST))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect(self.program_url(program, f"catatan-{record.pk}"))
-        except ordered.RowChanged as changed:
-            messages.error(request, changed.message)
-            return redirect(self.program_url(program, f"catatan-{record.pk}"))
-        messages.success(request, _("Catatan monev %(period)s dihapus.") % {"period": label})
-        return redirect(self.program_url(program, "catatan"))
+    def get_object(self):
+        self.program = self.get_program(access.EDIT)
+        return self.get_record(self.program, access.EDIT)
+
+    def delete(self, record, seen_version):
+        monitoring.delete_record(record, seen_version)
+
+    def delete_refused(self, record, message):
+        messages.error(self.request, message)
+        return redirect(self.program_url(self.program, f"catatan-{record.pk}"))
+
+    def get_success_message(self, record):
+        return _("Catatan monev %(period)s dihapus.") % {
+            "period": monitoring.period_label(record.year, record.quarter)}
+
+    def get_success_url(self, record):
+        return self.program_url(self.program, "catatan")

@@ -3,19 +3,17 @@ reorders and deletes OPDs while the current masterplan (if any) is a draft or ne
 Plain posts: success redirects to the list; refused input answers 422 with the list and the
 messages."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
 from masterplan import access
-from masterplan.editing import VersionConflict
 from masterplan.services import current_masterplan
 from masterplan.views.base import RegionMixin
-from swot import rows as ordered
+from masterplan.views.editing import ObjectDeleteView, ObjectFormView, ObjectMoveView
 
 from .. import opds
 from ..models import Opd
@@ -38,6 +36,9 @@ class OpdMixin(RegionMixin):
                 "masterplan berstatus draf atau perlu revisi.")
                 % {"status": self.current.get_status_display()})
 
+    def check_permission(self):
+        self.refuse_if_frozen()
+
     def list_url(self, opd=None):
         url = reverse("opd_list", kwargs={"region_code": self.region.code})
         return f"{url}#opd-{opd.pk}" if opd is not None else url
@@ -45,6 +46,12 @@ class OpdMixin(RegionMixin):
     def get_opd(self, action):
         return access.scoped_get(Opd.objects.filter(region=self.region), self.request.user, action,
                                  pk=self.kwargs["opd_pk"])
+
+    def get_object(self):
+        return self.get_opd(access.EDIT)
+
+    def get_success_url(self, opd):
+        return self.list_url(opd)
 
     def list_context(self, add_form=None, row_form=None, error=None):
         if not hasattr(self, "can_edit"):
@@ -66,75 +73,59 @@ class OpdMixin(RegionMixin):
         return TemplateResponse(self.request, "roadmap/opd_list.html", self.list_context(**kwargs),
                                 status=status)
 
+    def render_refused(self, error):
+        return self.render_list(error=error)
 
-class OpdListView(OpdMixin, TemplateView):
+
+class OpdListView(OpdMixin, ObjectFormView, TemplateView):
     """The list (GET); adding an OPD posts here."""
 
     template_name = "roadmap/opd_list.html"
+    success_message = gettext_lazy("OPD “%(name)s” ditambahkan.")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(self.list_context())
         return context
 
-    def post(self, request, *args, **kwargs):
-        self.refuse_if_frozen()
-        form = opds.OpdForm(request.POST, region=self.region)
-        if form.is_valid():
-            try:
-                opd = opds.save_opd(form, request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("OPD “%(name)s” ditambahkan.") % {"name": opd.name})
-                return redirect(self.list_url(opd))
+    def get_form(self, data=None):
+        return opds.OpdForm(data, region=self.region)
+
+    def save(self, form):
+        return opds.save_opd(form, self.request.user)
+
+    def form_refused(self, form):
         return self.render_list(add_form=form)
 
 
-class OpdEditView(OpdMixin, View):
+class OpdEditView(OpdMixin, ObjectFormView):
     action = access.EDIT
+    form_class = opds.OpdForm
+    success_message = gettext_lazy("OPD “%(name)s” disimpan.")
 
-    def post(self, request, *args, **kwargs):
-        self.refuse_if_frozen()
-        opd = self.get_opd(access.EDIT)
-        form = opds.OpdForm(request.POST, instance=opd, region=self.region)
-        if form.is_valid():
-            try:
-                opds.save_opd(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("OPD “%(name)s” disimpan.") % {"name": opd.name})
-                return redirect(self.list_url(opd))
+    def get_form_kwargs(self):
+        return {"region": self.region}
+
+    def save(self, form):
+        return opds.save_opd(form, self.request.user)
+
+    def form_refused(self, form):
         return self.render_list(row_form=form)
 
 
-class OpdDeleteView(OpdMixin, View):
+class OpdDeleteView(OpdMixin, ObjectDeleteView):
+    action = access.EDIT
+    success_message = gettext_lazy("OPD “%(name)s” dihapus.")
+
+    def delete(self, opd, seen_version):
+        opds.delete_opd(opd, seen_version)
+
+    def get_success_url(self, opd):
+        return self.list_url()
+
+
+class OpdMoveView(OpdMixin, ObjectMoveView):
     action = access.EDIT
 
-    def post(self, request, *args, **kwargs):
-        self.refuse_if_frozen()
-        opd = self.get_opd(access.EDIT)
-        try:
-            opds.delete_opd(opd, ordered.posted_version(request.POST))
-        except ValidationError as error:
-            return self.render_list(error=" ".join(error.messages))
-        except ordered.RowChanged as changed:
-            return self.render_list(error=changed.message)
-        messages.success(request, _("OPD “%(name)s” dihapus.") % {"name": opd.name})
-        return redirect(self.list_url())
-
-
-class OpdMoveView(OpdMixin, View):
-    action = access.EDIT
-
-    def post(self, request, *args, **kwargs):
-        self.refuse_if_frozen()
-        opd = self.get_opd(access.EDIT)
-        try:
-            opds.move_opd(opd, request.POST.get("arah", ""))
-        except ValidationError as error:
-            return self.render_list(error=" ".join(error.messages))
-        return redirect(self.list_url(opd))
+    def move(self, opd, direction):
+        return opds.move_opd(opd, direction)

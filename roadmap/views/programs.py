@@ -7,21 +7,17 @@ from collections import defaultdict
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from masterplan import access
-from masterplan.editing import VersionConflict
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
-from swot import rows as ordered
-from swot.views.strategy_base import EditPageMixin
+from masterplan.views.editing import EditPageMixin, ObjectDeleteView, ObjectFormView
 
 from .. import program_editor, program_forms, program_rules, programs
 from ..models import Category, FundingSource, Horizon, Program, QuickWin
@@ -172,19 +168,40 @@ class ProgramDetailView(ProgramMixin, TemplateView):
         return context
 
 
-class ProgramFormView(EditPageMixin, ProgramMixin, TemplateView):
+class ProgramFormView(EditPageMixin, ProgramMixin, ObjectFormView, TemplateView):
     """Add (no program_pk) or edit a program with its partners, KPIs and financing; team only."""
 
     action = access.EDIT
     template_name = "roadmap/program_form.html"
+    success_message = gettext_lazy("Program “%(name)s” disimpan.")
 
-    def get_editor(self, data=None):
+    def get_form(self, data=None):
+        """The program's form with its grids (program_editor.ProgramEditor)."""
         instance = self.get_program(access.EDIT) if "program_pk" in self.kwargs else None
         return program_editor.ProgramEditor(self.masterplan, data, instance=instance)
 
+    def save(self, editor):
+        return editor.save(self.request.user)
+
+    def save_refused(self, editor, error):
+        editor.form.add_error(None, error)
+        return self.form_refused(editor)
+
+    def form_refused(self, editor):
+        return self.render_to_response(self.get_context_data(editor=editor), status=422)
+
+    def succeeded(self, program):
+        response = super().succeeded(program)
+        for warning in program_rules.horizon_warnings(program, self.masterplan):
+            messages.warning(self.request, warning)
+        return response
+
+    def get_success_url(self, program):
+        return self.detail_url(program)
+
     def get_context_data(self, editor=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        editor = editor or self.get_editor()
+        editor = editor or self.get_form()
         program = editor.program
         try:
             start, end = (int(editor.form[name].value()) for name in ("start_year", "end_year"))
@@ -198,28 +215,25 @@ class ProgramFormView(EditPageMixin, ProgramMixin, TemplateView):
             cancel_url=self.detail_url(program) if program.pk else self.list_url())
         return context
 
-    def post(self, request, *args, **kwargs):
-        editor = self.get_editor(request.POST)
-        if editor.is_valid():
-            try:
-                program = editor.save(request.user)
-            except VersionConflict as conflict:
-                editor.rebased(conflict)
-            except ValidationError as error:
-                editor.form.add_error(None, error)
-            else:
-                messages.success(request, _("Program “%(name)s” disimpan.") % {"name": program.name})
-                for warning in program_rules.horizon_warnings(program, self.masterplan):
-                    messages.warning(request, warning)
-                return redirect(self.detail_url(program))
-        return self.render_to_response(self.get_context_data(editor=editor), status=422)
 
-
-class ProgramDeleteView(EditPageMixin, ProgramMixin, TemplateView):
+class ProgramDeleteView(EditPageMixin, ProgramMixin, ObjectDeleteView, TemplateView):
     """Confirm (GET) and delete (POST, with the version the page showed) a program."""
 
     action = access.EDIT
     template_name = "roadmap/program_delete.html"
+    success_message = gettext_lazy("Program “%(name)s” dihapus.")
+
+    def get_object(self):
+        return self.get_program(access.EDIT)
+
+    def delete(self, program, seen_version):
+        program_editor.delete_program(program, seen_version)
+
+    def get_success_url(self, program):
+        return self.list_url()
+
+    def render_refused(self, error):
+        return self.render_to_response(self.get_context_data(error=error), status=422)
 
     def get_context_data(self, error=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -232,30 +246,37 @@ class ProgramDeleteView(EditPageMixin, ProgramMixin, TemplateView):
                        application_count=program.integrated_applications.count())
         return context
 
-    def post(self, request, *args, **kwargs):
-        program = self.get_program(access.EDIT)
-        try:
-            program_editor.delete_program(program, ordered.posted_version(request.POST))
-        except ValidationError as error:
-            return self.render_to_response(self.get_context_data(error=" ".join(error.messages)),
-                                           status=422)
-        except ordered.RowChanged as changed:
-            return self.render_to_response(self.get_context_data(error=changed.message), status=422)
-        messages.success(request, _("Program “%(name)s” dihapus.") % {"name": program.name})
-        return redirect(self.list_url())
 
-
-class QuickWinView(ProgramMixin, TemplateView):
+class QuickWinView(ProgramMixin, ObjectFormView, TemplateView):
     """The guide's quick-win questions, impact analysis and status of a flagged program: a form
     for the team, read-only for everyone else. An unflagged program has none to show (404)."""
 
     template_name = "roadmap/program_quick_win.html"
+    form_class = program_forms.QuickWinForm
+    success_message = gettext_lazy("Jawaban quick win disimpan.")
 
     def get_program(self, action):
         program = super().get_program(action)
         if not program.is_quick_win:
             raise Http404(_("Program ini tidak ditandai quick win."))
         return program
+
+    def check_permission(self):
+        """Fetching the program for EDIT checks it (an unknown program answers 404 first)."""
+
+    def get_object(self):
+        self.program = self.get_program(access.EDIT)
+        return program_editor.quick_win_of(self.program)
+
+    def save(self, form):
+        return program_editor.save_quick_win(form, self.request.user)
+
+    def get_success_url(self, quick_win):
+        return self.detail_url(self.program)
+
+    def form_refused(self, form):
+        return self.render_to_response(self.get_context_data(form=form, program=self.program),
+                                       status=422)
 
     def get_context_data(self, form=None, program=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -270,19 +291,3 @@ class QuickWinView(ProgramMixin, TemplateView):
                        answers=[(QuickWin._meta.get_field(name).verbose_name,
                                  getattr(quick_win, name)) for name in program_rules.QUICK_WIN_FIELDS])
         return context
-
-    def post(self, request, *args, **kwargs):
-        program = self.get_program(access.EDIT)
-        form = program_forms.QuickWinForm(request.POST, instance=program_editor.quick_win_of(program))
-        if form.is_valid():
-            try:
-                program_editor.save_quick_win(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Jawaban quick win disimpan."))
-                return redirect(self.detail_url(program))
-        return self.render_to_response(self.get_context_data(form=form, program=program),
-                                       status=422)

@@ -11,14 +11,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
-from masterplan import access
-from masterplan.editing import VersionConflict
+from masterplan import access, ordering
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
-from swot import rows as ordered
-from swot.views.strategy_base import EditPageMixin
+from masterplan.views.editing import EditPageMixin, ObjectDeleteView, ObjectFormView
 
 from .. import regulations
 from ..models import Regulation
@@ -44,9 +43,9 @@ class RegulationPageMixin(MasterplanMixin):
                 "guide": guide(self.masterplan.edition.code).get("regulations", {}),
                 "error": error}
 
-    def render_list(self, error, status=422):
+    def render_refused(self, error):
         return TemplateResponse(self.request, "roadmap/regulation_list.html",
-                                self.list_context(error), status=status)
+                                self.list_context(error), status=422)
 
 
 class RegulationListView(RegulationPageMixin, TemplateView):
@@ -58,21 +57,31 @@ class RegulationListView(RegulationPageMixin, TemplateView):
         return context
 
 
-class RegulationFormView(EditPageMixin, RegulationPageMixin, TemplateView):
+class RegulationFormView(EditPageMixin, RegulationPageMixin, ObjectFormView, TemplateView):
     """Edit a regulation (with its document section) or, without regulation_pk, add another."""
 
     action = access.EDIT
     template_name = "roadmap/regulation_form.html"
+    form_class = regulations.RegulationForm
+    success_message = gettext_lazy("Regulasi “%(title)s” disimpan.")
 
     def get_object(self):
         if "regulation_pk" in self.kwargs:
             return self.get_regulation(access.EDIT)
         return Regulation(masterplan=self.masterplan)
 
+    def get_form_kwargs(self):
+        return {"masterplan": self.masterplan}
+
+    def save(self, form):
+        return regulations.save_regulation(form, self.request.user)
+
+    def get_success_url(self, regulation):
+        return self.list_url(regulation)
+
     def get_context_data(self, form=None, document_form=None, document_error=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = form or regulations.RegulationForm(instance=self.get_object(),
-                                                  masterplan=self.masterplan)
+        form = form or self.get_form()
         regulation = form.instance
         if regulation.pk is not None and document_form is None:
             document_form = regulations.DocumentForm(initial={"version": regulation.version})
@@ -83,34 +92,19 @@ class RegulationFormView(EditPageMixin, RegulationPageMixin, TemplateView):
                        max_mb=regulations.MAX_DOCUMENT_BYTES // regulations.MB)
         return context
 
-    def post(self, request, *args, **kwargs):
-        form = regulations.RegulationForm(request.POST, instance=self.get_object(),
-                                          masterplan=self.masterplan)
-        if form.is_valid():
-            try:
-                regulation = regulations.save_regulation(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            else:
-                messages.success(request, _("Regulasi “%(title)s” disimpan.")
-                                 % {"title": regulation.title})
-                return redirect(self.list_url(regulation))
-        return self.render_to_response(self.get_context_data(form=form), status=422)
 
-
-class RegulationDeleteView(RegulationPageMixin, View):
+class RegulationDeleteView(RegulationPageMixin, ObjectDeleteView):
     action = access.EDIT
+    success_message = gettext_lazy("Regulasi “%(title)s” dihapus.")
 
-    def post(self, request, *args, **kwargs):
-        regulation = self.get_regulation(access.EDIT)
-        try:
-            regulations.delete_regulation(regulation, ordered.posted_version(request.POST))
-        except ValidationError as error:
-            return self.render_list(" ".join(error.messages))
-        except ordered.RowChanged as changed:
-            return self.render_list(changed.message)
-        messages.success(request, _("Regulasi “%(title)s” dihapus.") % {"title": regulation.title})
-        return redirect(self.list_url())
+    def get_object(self):
+        return self.get_regulation(access.EDIT)
+
+    def delete(self, regulation, seen_version):
+        regulations.delete_regulation(regulation, seen_version)
+
+    def get_success_url(self, regulation):
+        return self.list_url()
 
 
 class DocumentUploadView(RegulationFormView):
@@ -148,7 +142,7 @@ class DocumentRemoveView(RegulationFormView):
         regulation = self.get_regulation(access.EDIT)
         try:
             regulations.remove_document(regulation, request.user,
-                                        ordered.posted_version(request.POST))
+                                        ordering.posted_version(request.POST))
         except ValidationError as error:
             message = " ".join(error.messages)
         except regulations.DocumentChanged as changed:

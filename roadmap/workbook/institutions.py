@@ -24,12 +24,12 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from masterplan import ordering
 from masterplan.text_limits import limit
 from masterplan.workbook.base import Row, delete_versioned, update_versioned
 from masterplan.workbook.cells import encode, keys_of, labels_of, normalized, rule_text, stash
 from masterplan.workbook.errors import CellError, register_messages
 from masterplan.workbook.importer import ADDED, CHANGED, REMOVED
-from swot import rows as ordered
 
 from ..institutions import (
     BODY_FIELDS,
@@ -444,7 +444,7 @@ class MemberSheet(ListSheet):
 
         def next_position(body_pk):
             if body_pk not in positions:
-                positions[body_pk] = ordered.next_position(
+                positions[body_pk] = ordering.next_position(
                     InstitutionMember.objects.filter(institution_id=body_pk))
             positions[body_pk] += 1
             return positions[body_pk] - 1

@@ -3,11 +3,11 @@ by name or singkatan. The list belongs to the region; the rules are those of the
 (roadmap/opds.py): names and singkatan unique ignoring case and spaces, an OPD still used cannot
 be removed (the message names where)."""
 
+from masterplan import ordering
 from masterplan.models import Region
 from masterplan.workbook.base import Row, delete_versioned, update_versioned
 from masterplan.workbook.cells import encode, normalized
 from masterplan.workbook.importer import ADDED, REMOVED
-from swot import rows as ordered
 
 from ..models import Application, Institution, InstitutionMember, Opd, Program
 from ..opds import opds_of
@@ -127,7 +127,7 @@ class OpdSheet(ListSheet):
         for change in changes:
             if change.kind == REMOVED:
                 delete_versioned(change.current.obj)
-        position = ordered.next_position(Opd.objects.filter(region=masterplan.region_id))
+        position = ordering.next_position(Opd.objects.filter(region=masterplan.region_id))
         for change in changes:
             values = change.new.values if change.new else None
             if change.kind == ADDED:

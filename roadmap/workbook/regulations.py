@@ -19,11 +19,11 @@ import re
 
 from openpyxl.utils.datetime import from_excel
 
+from masterplan import ordering
 from masterplan.workbook.base import YEAR_RANGE, Row, delete_versioned, update_versioned
 from masterplan.workbook.cells import normalized
 from masterplan.workbook.errors import register_messages
 from masterplan.workbook.importer import ADDED, CHANGED, REMOVED
-from swot import rows as ordered
 
 from ..models import Regulation, RegulationStatus
 from ..regulations import (
@@ -189,7 +189,7 @@ class RegulationSheet(DatedSheet):
                 document = change.current.obj.document
                 delete_versioned(change.current.obj)
                 delete_file_on_commit(document.storage, document.name)
-        position = ordered.next_position(Regulation.objects.filter(masterplan=masterplan))
+        position = ordering.next_position(Regulation.objects.filter(masterplan=masterplan))
         for change in changes:
             if change.kind == ADDED:
                 Regulation.objects.create(masterplan=masterplan, code="", position=position,

@@ -3,23 +3,18 @@
 Plain posts: success redirects to the table (at the row); refused input answers 422 with the
 form or the table and the message."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
 from masterplan import access
-from masterplan.editing import VersionConflict
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
+from masterplan.views.editing import EditPageMixin, ObjectDeleteView, ObjectFormView, ObjectMoveView
 
 from .. import gap
-from .. import rows as ordered
 from ..models import GapRow
-from .strategy_base import EditPageMixin
 
 
 class GapPageMixin(MasterplanMixin):
@@ -31,15 +26,18 @@ class GapPageMixin(MasterplanMixin):
         return access.scoped_get(GapRow.objects.filter(masterplan=self.masterplan),
                                  self.request.user, action, pk=self.kwargs["row_pk"])
 
+    def get_object(self):
+        return self.get_row(access.EDIT)
+
     def table_context(self, error=None):
         rows = list(gap.rows_of(self.masterplan))
         return {"region": self.region, "masterplan": self.masterplan, "can_edit": self.can_edit,
                 "rows": rows, "coverage": gap.coverage(self.masterplan, rows),
                 "guide": guide(self.masterplan.edition.code)["gap_analysis"], "error": error}
 
-    def render_table(self, error, status=422):
+    def render_refused(self, error):
         return TemplateResponse(self.request, "swot/gap_analysis.html", self.table_context(error),
-                                status=status)
+                                status=422)
 
 
 class GapAnalysisView(GapPageMixin, TemplateView):
@@ -51,59 +49,52 @@ class GapAnalysisView(GapPageMixin, TemplateView):
         return context
 
 
-class GapRowFormView(EditPageMixin, GapPageMixin, TemplateView):
+class GapRowFormView(EditPageMixin, GapPageMixin, ObjectFormView, TemplateView):
     """Add a row (no row_pk) or edit one; only the team reaches it."""
 
     action = access.EDIT
     template_name = "swot/gap_row_form.html"
+    form_class = gap.GapRowForm
+    success_message = gettext_lazy("Baris analisis kesenjangan disimpan.")
 
     def get_object(self):
         return self.get_row(access.EDIT) if "row_pk" in self.kwargs else GapRow()
 
+    def get_form_kwargs(self):
+        return {"masterplan": self.masterplan}
+
+    def save(self, form):
+        return gap.save_row(form, self.request.user)
+
+    def get_success_url(self, row):
+        return self.table_url(row)
+
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = form or gap.GapRowForm(instance=self.get_object(), masterplan=self.masterplan)
+        form = form or self.get_form()
         subject = self.request.GET.get("subjek", "")
         if form.instance.pk is None and not form.is_bound and subject:
             form.initial["subject"] = subject
         context.update(form=form, row=form.instance, table_url=self.table_url())
         return context
 
-    def post(self, request, *args, **kwargs):
-        form = gap.GapRowForm(request.POST, instance=self.get_object(), masterplan=self.masterplan)
-        if form.is_valid():
-            try:
-                row = gap.save_row(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            else:
-                messages.success(request, _("Baris analisis kesenjangan disimpan."))
-                return redirect(self.table_url(row))
-        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+class GapRowDeleteView(GapPageMixin, ObjectDeleteView):
+    action = access.EDIT
+    success_message = gettext_lazy("Baris analisis kesenjangan dihapus.")
+
+    def delete(self, row, seen_version):
+        gap.delete_row(row, seen_version)
+
+    def get_success_url(self, row):
+        return self.table_url()
 
 
-class GapRowDeleteView(GapPageMixin, View):
+class GapRowMoveView(GapPageMixin, ObjectMoveView):
     action = access.EDIT
 
-    def post(self, request, *args, **kwargs):
-        row = self.get_row(access.EDIT)
-        try:
-            gap.delete_row(row, ordered.posted_version(request.POST))
-        except ValidationError as error:
-            return self.render_table(" ".join(error.messages))
-        except ordered.RowChanged as changed:
-            return self.render_table(changed.message)
-        messages.success(request, _("Baris analisis kesenjangan dihapus."))
-        return redirect(self.table_url())
+    def move(self, row, direction):
+        return gap.move_row(row, direction)
 
-
-class GapRowMoveView(GapPageMixin, View):
-    action = access.EDIT
-
-    def post(self, request, *args, **kwargs):
-        row = self.get_row(access.EDIT)
-        try:
-            gap.move_row(row, request.POST.get("arah", ""))
-        except ValidationError as error:
-            return self.render_table(" ".join(error.messages))
-        return redirect(self.table_url(row))
+    def get_success_url(self, row):
+        return self.table_url(row)

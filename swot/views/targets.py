@@ -4,23 +4,18 @@ refused input answers 422 with the page and the messages."""
 
 from collections import defaultdict
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
 from masterplan import access
-from masterplan.editing import VersionConflict
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
+from masterplan.views.editing import EditPageMixin, ObjectDeleteView, ObjectFormView
 
-from .. import rows as ordered
 from .. import targets
 from ..models import Indicator, Sasaran
-from .strategy_base import EditPageMixin
 
 
 def criteria_help(edition_code):
@@ -115,22 +110,28 @@ class SasaranListView(SasaranMixin, TemplateView):
         return context
 
 
-class SasaranAddView(SasaranMixin, View):
+class SasaranAddView(SasaranMixin, ObjectFormView):
     action = access.EDIT
+    success_message = gettext_lazy("Sasaran ditambahkan. Tambahkan indikatornya di bawah.")
 
-    def post(self, request, *args, **kwargs):
-        form = self.sasaran_form(request.POST)
-        if form.is_valid():
-            sasaran = targets.save_sasaran(form, request.user)
-            messages.success(request, _("Sasaran ditambahkan. Tambahkan indikatornya di bawah."))
-            return redirect(self.detail_url(sasaran))
+    def get_form(self, data=None):
+        return self.sasaran_form(data)
+
+    def save(self, form):
+        return targets.save_sasaran(form, self.request.user)
+
+    def get_success_url(self, sasaran):
+        return self.detail_url(sasaran)
+
+    def form_refused(self, form):
         return self.render_list(add_form=form)
 
 
-class SasaranDetailView(SasaranMixin, TemplateView):
+class SasaranDetailView(SasaranMixin, ObjectFormView, TemplateView):
     """A sasaran with its criteria and indicators; its form (text, dimension, criteria) posts here."""
 
     template_name = "swot/sasaran_detail.html"
+    success_message = gettext_lazy("Sasaran disimpan.")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -138,48 +139,62 @@ class SasaranDetailView(SasaranMixin, TemplateView):
         context.update(self.detail_context())
         return context
 
-    def post(self, request, *args, **kwargs):
-        access.require(request.user, access.EDIT, self.region)
-        sasaran = self.get_sasaran(access.EDIT)
-        form = self.sasaran_form(request.POST, instance=sasaran)
-        if form.is_valid():
-            try:
-                targets.save_sasaran(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-                for name, text in criteria_help(self.masterplan.edition.code).items():
-                    form.fields[name].help_text = text
-            else:
-                messages.success(request, _("Sasaran disimpan."))
-                return redirect(self.detail_url(sasaran))
+    def get_form(self, data=None):
+        return self.sasaran_form(data, instance=self.get_sasaran(access.EDIT))
+
+    def save(self, form):
+        return targets.save_sasaran(form, self.request.user)
+
+    def rebase(self, form, conflict):
+        form = form.rebased(conflict)
+        for name, text in criteria_help(self.masterplan.edition.code).items():
+            form.fields[name].help_text = text
+        return form
+
+    def get_success_url(self, sasaran):
+        return self.detail_url(sasaran)
+
+    def form_refused(self, form):
         return self.render_detail(form=form)
 
 
-class SasaranDeleteView(SasaranMixin, View):
+class SasaranDeleteView(SasaranMixin, ObjectDeleteView):
     action = access.EDIT
+    success_message = gettext_lazy("Sasaran dan indikatornya dihapus.")
 
-    def post(self, request, *args, **kwargs):
-        sasaran = self.get_sasaran(access.EDIT)
-        try:
-            targets.delete_sasaran(sasaran, ordered.posted_version(request.POST))
-        except ValidationError as error:
-            return self.render_detail(error=" ".join(error.messages))
-        except ordered.RowChanged as changed:
-            return self.render_detail(error=changed.message)
-        messages.success(request, _("Sasaran dan indikatornya dihapus."))
-        return redirect(self.list_url(sasaran.dimension))
+    def get_object(self):
+        return self.get_sasaran(access.EDIT)
+
+    def delete(self, sasaran, seen_version):
+        targets.delete_sasaran(sasaran, seen_version)
+
+    def get_success_url(self, sasaran):
+        return self.list_url(sasaran.dimension)
+
+    def render_refused(self, error):
+        return self.render_detail(error=error)
 
 
-class IndicatorFormView(EditPageMixin, SasaranMixin, TemplateView):
+class IndicatorFormView(EditPageMixin, SasaranMixin, ObjectFormView, TemplateView):
     """Add (no indicator_pk) or edit an indicator with its yearly targets; team only."""
 
     action = access.EDIT
     template_name = "swot/sasaran_indicator_form.html"
+    form_class = targets.IndicatorForm
+    success_message = gettext_lazy("Indikator “%(name)s” disimpan.")
 
-    def get_form(self, data=None):
+    def get_object(self):
         self.get_sasaran(access.EDIT)
-        instance = self.get_indicator(access.EDIT) if "indicator_pk" in self.kwargs else Indicator()
-        return targets.IndicatorForm(data, instance=instance, sasaran=self.sasaran)
+        return self.get_indicator(access.EDIT) if "indicator_pk" in self.kwargs else Indicator()
+
+    def get_form_kwargs(self):
+        return {"sasaran": self.sasaran}
+
+    def save(self, form):
+        return targets.save_indicator(form, self.request.user)
+
+    def get_success_url(self, indicator):
+        return self.detail_url(self.sasaran, f"indikator-{indicator.pk}")
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -188,32 +203,20 @@ class IndicatorFormView(EditPageMixin, SasaranMixin, TemplateView):
                        cancel_url=self.detail_url(self.sasaran, "indikator"))
         return context
 
-    def post(self, request, *args, **kwargs):
-        form = self.get_form(request.POST)
-        if form.is_valid():
-            try:
-                indicator = targets.save_indicator(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Indikator “%(name)s” disimpan.") % {"name": indicator.name})
-                return redirect(self.detail_url(self.sasaran, f"indikator-{indicator.pk}"))
-        return self.render_to_response(self.get_context_data(form=form), status=422)
 
-
-class IndicatorDeleteView(SasaranMixin, View):
+class IndicatorDeleteView(SasaranMixin, ObjectDeleteView):
     action = access.EDIT
+    success_message = gettext_lazy("Indikator “%(name)s” dihapus.")
 
-    def post(self, request, *args, **kwargs):
+    def get_object(self):
         self.get_sasaran(access.EDIT)
-        indicator = self.get_indicator(access.EDIT)
-        try:
-            targets.delete_indicator(indicator, ordered.posted_version(request.POST))
-        except ValidationError as error:
-            return self.render_detail(error=" ".join(error.messages))
-        except ordered.RowChanged as changed:
-            return self.render_detail(error=changed.message)
-        messages.success(request, _("Indikator “%(name)s” dihapus.") % {"name": indicator.name})
-        return redirect(self.detail_url(self.sasaran, "indikator"))
+        return self.get_indicator(access.EDIT)
+
+    def delete(self, indicator, seen_version):
+        targets.delete_indicator(indicator, seen_version)
+
+    def get_success_url(self, indicator):
+        return self.detail_url(self.sasaran, "indikator")
+
+    def render_refused(self, error):
+        return self.render_detail(error=error)

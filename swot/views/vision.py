@@ -4,21 +4,20 @@ checklist grid. Plain posts: success redirects; refused input answers 422 with t
 from itertools import chain
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
 from masterplan import access
-from masterplan.editing import FormsetConflict, VersionConflict
+from masterplan.editing import FormsetConflict
 from masterplan.views.base import MasterplanMixin
+from masterplan.views.editing import EditPageMixin, ObjectDeleteView, ObjectFormView, ObjectMoveView
 
-from .. import rows as ordered
 from .. import vision
 from ..models import Mission
-from .strategy_base import EditPageMixin
 
 
 class VisionPageMixin(MasterplanMixin):
@@ -29,6 +28,9 @@ class VisionPageMixin(MasterplanMixin):
     def get_mission(self, action):
         return access.scoped_get(Mission.objects.filter(masterplan=self.masterplan),
                                  self.request.user, action, pk=self.kwargs["mission_pk"])
+
+    def get_object(self):
+        return self.get_mission(access.EDIT)
 
     def page_context(self, vision_form=None, mission_form=None, error=None):
         current = vision.vision_of(self.masterplan)
@@ -50,91 +52,84 @@ class VisionPageMixin(MasterplanMixin):
         return TemplateResponse(self.request, "swot/vision.html", self.page_context(**kwargs),
                                 status=status)
 
+    def render_refused(self, error):
+        return self.render_page(error=error)
 
-class VisionView(VisionPageMixin, TemplateView):
+    def get_success_url(self, mission):
+        return self.page_url(f"misi-{mission.pk}")
+
+
+class VisionView(VisionPageMixin, ObjectFormView, TemplateView):
     """The vision page; its own form (statement, explanation, references) posts here."""
 
     template_name = "swot/vision.html"
+    form_class = vision.VisionForm
+    success_message = gettext_lazy("Visi dan rujukannya disimpan.")
+
+    def get_object(self):
+        return vision.vision_of(self.masterplan)
+
+    def save(self, form):
+        return vision.save_vision(form, self.request.user)
+
+    def get_success_url(self, current):
+        return self.page_url("visi")
+
+    def form_refused(self, form):
+        return self.render_page(vision_form=form)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(self.page_context())
         return context
 
-    def post(self, request, *args, **kwargs):
-        access.require(request.user, access.EDIT, self.region)
-        form = vision.VisionForm(request.POST, instance=vision.vision_of(self.masterplan))
-        if form.is_valid():
-            try:
-                vision.save_vision(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            else:
-                messages.success(request, _("Visi dan rujukannya disimpan."))
-                return redirect(self.page_url("visi"))
-        return self.render_page(vision_form=form)
 
-
-class MissionAddView(VisionPageMixin, View):
+class MissionAddView(VisionPageMixin, ObjectFormView):
     action = access.EDIT
+    form_class = vision.MissionForm
+    success_message = gettext_lazy("Misi ditambahkan.")
 
-    def post(self, request, *args, **kwargs):
-        form = vision.MissionForm(request.POST, instance=Mission())
-        if form.is_valid():
-            mission = vision.save_mission(form, self.masterplan, request.user)
-            messages.success(request, _("Misi ditambahkan."))
-            return redirect(self.page_url(f"misi-{mission.pk}"))
+    def get_object(self):
+        return Mission()
+
+    def save(self, form):
+        return vision.save_mission(form, self.masterplan, self.request.user)
+
+    def form_refused(self, form):
         return self.render_page(mission_form=form)
 
 
-class MissionEditView(EditPageMixin, VisionPageMixin, TemplateView):
+class MissionEditView(EditPageMixin, VisionPageMixin, ObjectFormView, TemplateView):
     action = access.EDIT
     template_name = "swot/vision_mission_form.html"
+    form_class = vision.MissionForm
+    success_message = gettext_lazy("Misi disimpan.")
+
+    def save(self, form):
+        return vision.save_mission(form, self.masterplan, self.request.user)
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(form=form or vision.MissionForm(instance=self.get_mission(access.EDIT)),
-                       cancel_url=self.page_url("misi"))
+        context.update(form=form or self.get_form(), cancel_url=self.page_url("misi"))
         return context
 
-    def post(self, request, *args, **kwargs):
-        form = vision.MissionForm(request.POST, instance=self.get_mission(access.EDIT))
-        if form.is_valid():
-            try:
-                mission = vision.save_mission(form, self.masterplan, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            else:
-                messages.success(request, _("Misi disimpan."))
-                return redirect(self.page_url(f"misi-{mission.pk}"))
-        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+class MissionDeleteView(VisionPageMixin, ObjectDeleteView):
+    action = access.EDIT
+    success_message = gettext_lazy("Misi dihapus.")
+
+    def delete(self, mission, seen_version):
+        vision.delete_mission(mission, seen_version)
+
+    def get_success_url(self, mission):
+        return self.page_url("misi")
 
 
-class MissionDeleteView(VisionPageMixin, View):
+class MissionMoveView(VisionPageMixin, ObjectMoveView):
     action = access.EDIT
 
-    def post(self, request, *args, **kwargs):
-        mission = self.get_mission(access.EDIT)
-        try:
-            vision.delete_mission(mission, ordered.posted_version(request.POST))
-        except ValidationError as error:
-            return self.render_page(error=" ".join(error.messages))
-        except ordered.RowChanged as changed:
-            return self.render_page(error=changed.message)
-        messages.success(request, _("Misi dihapus."))
-        return redirect(self.page_url("misi"))
-
-
-class MissionMoveView(VisionPageMixin, View):
-    action = access.EDIT
-
-    def post(self, request, *args, **kwargs):
-        mission = self.get_mission(access.EDIT)
-        try:
-            vision.move_mission(mission, request.POST.get("arah", ""))
-        except ValidationError as error:
-            return self.render_page(error=" ".join(error.messages))
-        return redirect(self.page_url(f"misi-{mission.pk}"))
+    def move(self, mission, direction):
+        return vision.move_mission(mission, direction)
 
 
 class VisionChecksView(VisionPageMixin, TemplateView):

@@ -6,16 +6,16 @@ Every change is a POST answered in two ways: an htmx request gets the grid back 
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
 from masterplan import access
-from masterplan.editing import VersionConflict
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
+from masterplan.views.editing import ObjectDeleteView, ObjectFormView, ObjectMoveView
 from readiness.models import Interpretation
 
 from .. import worksheets
@@ -59,27 +59,29 @@ class OverviewView(MasterplanMixin, TemplateView):
         return context
 
 
-class WorksheetAddView(OverviewView):
+class WorksheetAddView(OverviewView, ObjectFormView):
     """Add a topic worksheet; a refused title shows the overview again (422)."""
 
     action = access.EDIT
     http_method_names = ["post"]
 
-    def post(self, request, *args, **kwargs):
-        form = TopicWorksheetForm(request.POST, masterplan=self.masterplan)
-        if form.is_valid():
-            try:
-                worksheet = worksheets.add_topic_worksheet(self.masterplan,
-                                                           form.cleaned_data["title"],
-                                                           user=request.user)
-            except ValidationError as error:
-                form.add_error("title", error)
-            else:
-                messages.success(request, _("Kertas kerja “%(title)s” ditambahkan.")
-                                 % {"title": worksheet.title})
-                return redirect("swot_worksheet", region_code=self.region.code,
-                                worksheet_pk=worksheet.pk)
-        return self.render_to_response(self.get_context_data(form=form), status=422)
+    def get_form(self, data=None):
+        return TopicWorksheetForm(data, masterplan=self.masterplan)
+
+    def save(self, form):
+        return worksheets.add_topic_worksheet(self.masterplan, form.cleaned_data["title"],
+                                              user=self.request.user)
+
+    def save_refused(self, form, error):
+        form.add_error("title", error)
+        return self.form_refused(form)
+
+    def get_success_message(self, worksheet):
+        return _("Kertas kerja “%(title)s” ditambahkan.") % {"title": worksheet.title}
+
+    def get_success_url(self, worksheet):
+        return reverse("swot_worksheet", kwargs={"region_code": self.region.code,
+                                                 "worksheet_pk": worksheet.pk})
 
 
 class WorksheetMixin(MasterplanMixin):
@@ -214,6 +216,17 @@ class WorksheetMixin(MasterplanMixin):
         return render(self.request, "swot/worksheets/worksheet.html",
                       self.page_context(bound=bound, error=error), status=422)
 
+    def render_refused(self, error):
+        return self.respond(saved=False, error=error)
+
+    def form_refused(self, form):
+        return self.respond(saved=False, bound=form)
+
+    def refused_slotless(self, form):
+        """A refused add form whose slot (factor, quadrant) is unknown: its messages on the grid."""
+        return self.respond(saved=False, error=" ".join(
+            e for errors in form.errors.values() for e in errors))
+
 
 class WorksheetView(WorksheetMixin, TemplateView):
     template_name = "swot/worksheets/worksheet.html"
@@ -225,68 +238,81 @@ class WorksheetView(WorksheetMixin, TemplateView):
         return context
 
 
-class WorksheetDeleteView(WorksheetMixin, View):
+class WorksheetDeleteView(WorksheetMixin, ObjectDeleteView):
     action = access.EDIT
 
-    def post(self, request, *args, **kwargs):
-        worksheet = self.get_worksheet(access.EDIT)
-        try:
-            worksheets.delete_worksheet(worksheet, user=request.user,
-                                        seen_version=_version(request))
-        except ValidationError as error:
-            return self.respond(saved=False, error=" ".join(error.messages))
-        messages.success(request, _("Kertas kerja “%(title)s” dihapus.") % {"title": worksheet.name})
-        return redirect("swot_overview", region_code=self.region.code)
+    def get_object(self):
+        return self.get_worksheet(access.EDIT)
+
+    def seen_version(self):
+        return _version(self.request)
+
+    def delete(self, worksheet, seen_version):
+        worksheets.delete_worksheet(worksheet, user=self.request.user, seen_version=seen_version)
+
+    def get_success_message(self, worksheet):
+        return _("Kertas kerja “%(title)s” dihapus.") % {"title": worksheet.name}
+
+    def get_success_url(self, worksheet):
+        return reverse("swot_overview", kwargs={"region_code": self.region.code})
 
 
-class ItemAddView(WorksheetMixin, View):
+class GridRowMixin(WorksheetMixin):
+    """A change on the grid of a worksheet: answered by `respond` (htmx: the grid)."""
+
     action = access.EDIT
 
-    def post(self, request, *args, **kwargs):
-        worksheet = self.get_worksheet(access.EDIT)
-        form = ItemAddForm(request.POST, worksheet=worksheet)
-        if form.is_valid():
-            try:
-                item = worksheets.add_item(
-                    worksheet, factor=form.cleaned_data["factor"], text=form.cleaned_data["text"],
-                    evidence=form.cleaned_data["evidence"], user=request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return self.respond(saved=True, anchor=f"butir-{item.pk}",
-                                    open_slot=("add", item.factor),
-                                    message=_("Butir %(code)s ditambahkan.") % {"code": item.code})
-        if not form.factor_code or form.factor_code not in worksheets.FACTORS:
-            return self.respond(saved=False, error=" ".join(
-                e for errors in form.errors.values() for e in errors))
-        return self.respond(saved=False, bound=form)
-
-
-class ItemEditView(WorksheetMixin, View):
-    action = access.EDIT
-
-    def post(self, request, *args, **kwargs):
+    def get_object(self):
         self.get_worksheet(access.EDIT)
-        item = self.get_item(access.EDIT)
-        form = ItemForm(request.POST, instance=item)
-        if form.is_valid():
-            try:
-                item = worksheets.save_item(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return self.respond(saved=True, anchor=f"butir-{item.pk}",
-                                    message=_("Butir %(code)s disimpan.") % {"code": item.code})
-        return self.respond(saved=False, bound=form)
+        return self.get_row()
+
+    def succeeded(self, obj):
+        return self.respond(saved=True, anchor=self.success_anchor(obj),
+                            message=self.get_success_message(obj))
 
 
-class ItemEvidenceView(WorksheetMixin, TemplateView):
+class ItemAddView(GridRowMixin, ObjectFormView):
+    success_message = gettext_lazy("Butir %(code)s ditambahkan.")
+
+    def get_form(self, data=None):
+        return ItemAddForm(data, worksheet=self.get_worksheet(access.EDIT))
+
+    def save(self, form):
+        return worksheets.add_item(
+            self.worksheet, factor=form.cleaned_data["factor"], text=form.cleaned_data["text"],
+            evidence=form.cleaned_data["evidence"], user=self.request.user)
+
+    def succeeded(self, item):
+        return self.respond(saved=True, anchor=f"butir-{item.pk}", open_slot=("add", item.factor),
+                            message=self.get_success_message(item))
+
+    def form_refused(self, form):
+        if not form.factor_code or form.factor_code not in worksheets.FACTORS:
+            return self.refused_slotless(form)
+        return super().form_refused(form)
+
+
+class ItemEditView(GridRowMixin, ObjectFormView):
+    form_class = ItemForm
+    success_message = gettext_lazy("Butir %(code)s disimpan.")
+
+    def get_row(self):
+        return self.get_item(access.EDIT)
+
+    def save(self, form):
+        return worksheets.save_item(form, self.request.user)
+
+    def success_anchor(self, item):
+        return f"butir-{item.pk}"
+
+
+class ItemEvidenceView(WorksheetMixin, ObjectFormView, TemplateView):
     """Choose an item's evidence among every readiness component of the masterplan."""
 
     action = access.EDIT
     template_name = "swot/worksheets/evidence.html"
+    form_class = EvidenceForm
+    success_message = gettext_lazy("Bukti butir %(code)s disimpan.")
 
     def get(self, request, *args, **kwargs):
         if not self.can_edit:  # the masterplan's status freezes its content
@@ -294,10 +320,23 @@ class ItemEvidenceView(WorksheetMixin, TemplateView):
             return redirect(self.worksheet_url())
         return super().get(request, *args, **kwargs)
 
-    def get_context_data(self, form=None, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def get_object(self):
         self.get_worksheet(access.EDIT)
         self.item = self.get_item(access.EDIT)
+        return self.item
+
+    def save(self, form):
+        return worksheets.save_item(form, self.request.user)
+
+    def get_success_url(self, item):
+        return self.worksheet_url(f"butir-{item.pk}")
+
+    def form_refused(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        self.get_object()  # the item as stored now: a refused form's instance holds the input
         form = form or EvidenceForm(instance=self.item)
         chosen = selected_ids(form["evidence"])
         suggested = {entry.pk for entry in
@@ -309,107 +348,81 @@ class ItemEvidenceView(WorksheetMixin, TemplateView):
                        suggested_judgement=worksheets.SUGGESTED_JUDGEMENT.get(self.item.factor))
         return context
 
-    def post(self, request, *args, **kwargs):
-        self.get_worksheet(access.EDIT)
-        item = self.get_item(access.EDIT)
-        form = EvidenceForm(request.POST, instance=item)
-        if form.is_valid():
-            try:
-                worksheets.save_item(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Bukti butir %(code)s disimpan.") % {"code": item.code})
-                return redirect(self.worksheet_url(f"butir-{item.pk}"))
-        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+class ItemDeleteView(GridRowMixin, ObjectDeleteView):
+    success_message = gettext_lazy("Butir %(code)s dihapus.")
+
+    def get_row(self):
+        return self.get_item(access.EDIT)
+
+    def seen_version(self):
+        return _version(self.request)
+
+    def delete(self, item, seen_version):
+        worksheets.delete_item(item, user=self.request.user, seen_version=seen_version)
+
+    def success_anchor(self, item):
+        return f"kotak-{item.factor}"
 
 
-class ItemDeleteView(WorksheetMixin, View):
-    action = access.EDIT
+class ItemMoveView(GridRowMixin, ObjectMoveView):
+    def get_row(self):
+        return self.get_item(access.EDIT)
 
-    def post(self, request, *args, **kwargs):
-        self.get_worksheet(access.EDIT)
-        item = self.get_item(access.EDIT)
-        try:
-            worksheets.delete_item(item, user=request.user, seen_version=_version(request))
-        except ValidationError as error:
-            return self.respond(saved=False, error=" ".join(error.messages))
-        return self.respond(saved=True, anchor=f"kotak-{item.factor}",
-                            message=_("Butir %(code)s dihapus.") % {"code": item.code})
+    def move(self, item, direction):
+        return worksheets.move_item(item, direction, user=self.request.user)
 
-
-class ItemMoveView(WorksheetMixin, View):
-    action = access.EDIT
-
-    def post(self, request, *args, **kwargs):
-        self.get_worksheet(access.EDIT)
-        item = self.get_item(access.EDIT)
-        try:
-            moved = worksheets.move_item(item, request.POST.get("arah", ""), user=request.user)
-        except ValidationError as error:
-            return self.respond(saved=False, error=" ".join(error.messages))
+    def moved(self, item, moved):
         return self.respond(saved=True, anchor=f"butir-{moved.pk}",
                             message=_("Butir dipindahkan menjadi %(code)s.") % {"code": moved.code})
 
 
-class StrategyAddView(WorksheetMixin, View):
-    action = access.EDIT
+class StrategyAddView(GridRowMixin, ObjectFormView):
+    success_message = gettext_lazy("Strategi %(code)s ditambahkan.")
 
-    def post(self, request, *args, **kwargs):
-        worksheet = self.get_worksheet(access.EDIT)
-        form = StrategyAddForm(request.POST, worksheet=worksheet)
-        if form.is_valid():
-            try:
-                strategy = worksheets.add_strategy(
-                    worksheet, quadrant=form.cleaned_data["quadrant"],
-                    text=form.cleaned_data["text"], items=form.cleaned_data["items"],
-                    user=request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return self.respond(saved=True, anchor=f"strategi-{strategy.pk}",
-                                    message=_("Strategi %(code)s ditambahkan.")
-                                    % {"code": strategy.code})
+    def get_form(self, data=None):
+        return StrategyAddForm(data, worksheet=self.get_worksheet(access.EDIT))
+
+    def save(self, form):
+        return worksheets.add_strategy(
+            self.worksheet, quadrant=form.cleaned_data["quadrant"],
+            text=form.cleaned_data["text"], items=form.cleaned_data["items"],
+            user=self.request.user)
+
+    def success_anchor(self, strategy):
+        return f"strategi-{strategy.pk}"
+
+    def form_refused(self, form):
         if form.quadrant_code not in worksheets.QUADRANTS:
-            return self.respond(saved=False, error=" ".join(
-                e for errors in form.errors.values() for e in errors))
-        return self.respond(saved=False, bound=form)
+            return self.refused_slotless(form)
+        return super().form_refused(form)
 
 
-class StrategyEditView(WorksheetMixin, View):
-    action = access.EDIT
+class StrategyEditView(GridRowMixin, ObjectFormView):
+    form_class = StrategyForm
+    success_message = gettext_lazy("Strategi %(code)s disimpan.")
 
-    def post(self, request, *args, **kwargs):
-        self.get_worksheet(access.EDIT)
-        strategy = self.get_strategy(access.EDIT)
-        form = StrategyForm(request.POST, instance=strategy)
-        if form.is_valid():
-            try:
-                strategy = worksheets.save_strategy(form, request.user)
-            except VersionConflict as conflict:
-                form = form.rebased(conflict)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return self.respond(saved=True, anchor=f"strategi-{strategy.pk}",
-                                    message=_("Strategi %(code)s disimpan.")
-                                    % {"code": strategy.code})
-        return self.respond(saved=False, bound=form)
+    def get_row(self):
+        return self.get_strategy(access.EDIT)
+
+    def save(self, form):
+        return worksheets.save_strategy(form, self.request.user)
+
+    def success_anchor(self, strategy):
+        return f"strategi-{strategy.pk}"
 
 
-class StrategyDeleteView(WorksheetMixin, View):
-    action = access.EDIT
+class StrategyDeleteView(GridRowMixin, ObjectDeleteView):
+    success_message = gettext_lazy("Strategi %(code)s dihapus.")
 
-    def post(self, request, *args, **kwargs):
-        self.get_worksheet(access.EDIT)
-        strategy = self.get_strategy(access.EDIT)
-        try:
-            worksheets.delete_strategy(strategy, user=request.user,
-                                       seen_version=_version(request))
-        except ValidationError as error:
-            return self.respond(saved=False, error=" ".join(error.messages))
-        return self.respond(saved=True, anchor=f"kuadran-{strategy.quadrant}",
-                            message=_("Strategi %(code)s dihapus.") % {"code": strategy.code})
+    def get_row(self):
+        return self.get_strategy(access.EDIT)
 
+    def seen_version(self):
+        return _version(self.request)
+
+    def delete(self, strategy, seen_version):
+        worksheets.delete_strategy(strategy, user=self.request.user, seen_version=seen_version)
+
+    def success_anchor(self, strategy):
+        return f"kuadran-{strategy.quadrant}"

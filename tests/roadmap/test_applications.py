@@ -6,6 +6,7 @@ import datetime
 import pytest
 
 from masterplan.editing import VersionConflict
+from masterplan.ordering import RowChanged
 from masterplan.sections import Progress
 from roadmap import applications
 from roadmap.applications import ApplicationForm, save_application, summary
@@ -15,7 +16,6 @@ from roadmap.dashboard_sections_institutions import (
     institutions_parts,
 )
 from roadmap.models import Application, Institution, InstitutionMember, Regulation
-from swot.rows import RowChanged
 
 from ..swot.strategic_helpers import form_data
 from .institution_helpers import make_app, make_opd, make_program

@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from masterplan.editing import VersionConflict
+from masterplan.ordering import RowChanged
 from roadmap import institutions
 from roadmap.institutions import InstitutionEditor, add_years, validity
 from roadmap.models import Institution, InstitutionMember
-from swot.rows import RowChanged
 
 from .institution_helpers import body_data, council, make_opd, members_of, save_body, team
 

@@ -12,12 +12,12 @@ from django.urls import reverse
 
 from masterplan.editing import VersionConflict
 from masterplan.models import Masterplan, MasterplanStatus
+from masterplan.ordering import RowChanged
 from masterplan.sections import all_sections
 from readiness import services as readiness_services
 from readiness.models import PerformanceAssessment
 from roadmap import monitoring
 from roadmap.models import KpiActual, MonitoringRecord
-from swot.rows import RowChanged
 
 from ..factories import MasterplanFactory
 from .roadmap_helpers import kpi, opd, program, record

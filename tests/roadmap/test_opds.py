@@ -5,11 +5,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from masterplan import ordering
 from masterplan.editing import VersionConflict
 from masterplan.models import Masterplan
 from roadmap import opds
 from roadmap.models import Application, Institution, InstitutionMember, Opd, Program
-from swot import rows as ordered
 
 from ..factories import MasterplanFactory
 from .program_helpers import make_opd, make_program
@@ -95,15 +95,15 @@ def test_renaming_keeps_its_own_name_and_detects_concurrent_edits(world):
 
 def test_reorder(world):
     first, second, third = (make_opd(world.own, f"Dinas {n}", f"D{n}", position=n) for n in range(3))
-    assert opds.move_opd(third, ordered.UP)
+    assert opds.move_opd(third, ordering.UP)
     assert names(world.own) == ["Dinas 0", "Dinas 2", "Dinas 1"]
-    assert not opds.move_opd(first, ordered.UP)
+    assert not opds.move_opd(first, ordering.UP)
 
 
 def test_an_unused_opd_is_deleted_only_at_the_version_seen(world):
     opd = make_opd(world.own)
     Opd.objects.filter(pk=opd.pk).update(version=2)
-    with pytest.raises(ordered.RowChanged):
+    with pytest.raises(ordering.RowChanged):
         opds.delete_opd(opd, 1)
     opds.delete_opd(opd, 2)
     assert not Opd.objects.exists()

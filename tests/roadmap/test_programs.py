@@ -7,12 +7,12 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from masterplan import ordering
 from masterplan.editing import VersionConflict
 from masterplan.models import Masterplan
 from masterplan.numbers import RupiahField
 from roadmap import program_editor, program_forms, program_rules, programs
 from roadmap.models import Financing, KpiTarget, Partner, Program, ProgramKpi, QuickWin
-from swot import rows as ordered
 from swot.models import GapRow
 
 from ..factories import MasterplanFactory
@@ -468,7 +468,7 @@ def test_stale_delete_is_refused(world):
     program = make_program(world.masterplans["own"])
     add_kpi(program)
     Program.objects.filter(pk=program.pk).update(version=2)
-    with pytest.raises(ordered.RowChanged):
+    with pytest.raises(ordering.RowChanged):
         program_editor.delete_program(program, 1)
     assert Program.objects.filter(pk=program.pk).exists()
     program_editor.delete_program(program, 2)

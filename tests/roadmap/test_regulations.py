@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from masterplan.editing import VersionConflict
+from masterplan.ordering import RowChanged
 from roadmap import regulations
 from roadmap.models import Regulation
 from roadmap.regulations import RegulationForm, clean_filename
-from swot.rows import RowChanged
 
 from ..pdf_helpers import ACTIVE_PDFS, POLYGLOT
 from ..swot.strategic_helpers import form_data

@@ -6,11 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from masterplan import ordering
 from masterplan.editing import VersionConflict
 from masterplan.models import Masterplan
 from readiness.models import ReadinessElement
 from swot import gap
-from swot import rows as ordered
 from swot.dashboard_sections_targets import gap_completion
 from swot.models import GapRow, Strategy, SwotItem, Worksheet
 
@@ -112,10 +112,10 @@ def test_rows_are_added_at_the_end_and_moved(world):
     first, second, third = (make_row(masterplan, code) for code in
                             ("governance", "branding", "economy"))
     assert [r.position for r in (first, second, third)] == [0, 1, 2]
-    assert gap.move_row(third, ordered.UP)
+    assert gap.move_row(third, ordering.UP)
     assert list(gap.rows_of(masterplan)) == [first, third, second]
-    assert not gap.move_row(first, ordered.UP)  # already at the top
-    assert gap.move_row(first, ordered.DOWN)
+    assert not gap.move_row(first, ordering.UP)  # already at the top
+    assert gap.move_row(first, ordering.DOWN)
     assert list(gap.rows_of(masterplan)) == [third, first, second]
     assert sorted(GapRow.objects.values_list("position", flat=True)) == [0, 1, 2]
     first.refresh_from_db()
@@ -149,7 +149,7 @@ def test_delete_needs_the_version_that_was_seen(world):
     masterplan = world.masterplans["own"]
     row = make_row(masterplan)
     GapRow.objects.filter(pk=row.pk).update(version=2)  # someone saved it meanwhile
-    with pytest.raises(ordered.RowChanged):
+    with pytest.raises(ordering.RowChanged):
         gap.delete_row(row, 1)
     assert GapRow.objects.filter(pk=row.pk).exists()
     gap.delete_row(row, 2)
