@@ -16,7 +16,6 @@ numbers as tables, and the PDF books can reuse the charts (WeasyPrint renders in
 
 from decimal import Decimal
 
-from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -31,9 +30,9 @@ RUPIAH_UNITS = [(Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "M"), (Decimal(10) 
 
 
 def _one_decimal(value):
-    """12.34 -> '12,3'; 250.0 -> '250' (Indonesian decimal comma, no trailing ',0')."""
-    text = number_format(round(Decimal(value), 1), decimal_pos=1, use_l10n=True,
-                         force_grouping=True)
+    """12.34 -> '12,3'; 250.0 -> '250' (Indonesian decimal comma, no trailing ',0'). A tie rounds
+    to even (1.25 -> '1,2'), as these labels always have."""
+    text = numbers.format_decimal(round(Decimal(value), 1), 1)
     return text[:-2] if text.endswith(",0") else text
 
 
