@@ -101,7 +101,9 @@ def format_rupiah(value, empty=""):
 
 
 class NumberField(forms.DecimalField):
-    """A decimal typed the Indonesian way (see the module), shown with a decimal comma.
+    """A decimal typed the Indonesian way (see the module), shown with a decimal comma. Text is
+    read by parse_number, as the workbook reads a cell: what it refuses ("1e5", "NaN", "1,2,3")
+    is refused here with the field's "invalid" message.
 
     Every message it raises is %-formatted with params, "invalid" included (Django's
     DecimalField formats it only for NaN and Infinity), so its messages follow one rule: written
@@ -112,12 +114,17 @@ class NumberField(forms.DecimalField):
         super().__init__(**kwargs)
         self.widget.is_localized = True
 
-    def prepare_text(self, value):
-        return normalise(value)
+    def parse(self, text):
+        """The Decimal `text` writes, or None."""
+        return parse_number(text)
 
     def to_python(self, value):
         if isinstance(value, str) and value.strip():
-            value = self.prepare_text(value)
+            number = self.parse(value)
+            if number is None:
+                raise ValidationError(self.error_messages["invalid"], code="invalid",
+                                      params={"value": value})
+            return number
         try:
             return super().to_python(value)
         except ValidationError as error:
@@ -133,5 +140,5 @@ class RupiahField(NumberField):
         kwargs.setdefault("decimal_places", 2)
         super().__init__(**kwargs)
 
-    def prepare_text(self, value):
-        return normalise(strip_rupiah(value))
+    def parse(self, text):
+        return parse_rupiah(text)
