@@ -271,6 +271,11 @@ def test_the_workbook_sheets_read_the_text_as_the_pages_do(exported, masterplan,
 
     content = edit(exported, change)
     diff = importer.preview(masterplan, content)
+    # The preview shows the numbers as the pages do.
+    shown = {(sheet.sheet.title, field.label): field.new_display
+             for sheet in diff.changed_sheets for change in sheet.changes for field in change.fields}
+    assert shown[("KPI", "Baseline")] == numbers.format_number(number)
+    assert shown[("Pembiayaan", "Tahun 2026")] == numbers.format_rupiah(amount)
     importer.apply(masterplan, content, None, diff.digest)
     assert first_entry(masterplan).value_number == number
     assert IndicatorTarget.objects.get(indicator=indicator, year=2027).value == number
