@@ -28,6 +28,7 @@ from django.db import transaction
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from masterplan import numbers
 from masterplan.uploads import pdf_problem
 
 from . import reports
@@ -141,7 +142,7 @@ def check_upload(uploaded, name):
     if size > MAX_BYTES:
         raise AttachmentRefused(
             _("Berkas “%(name)s” terlalu besar (%(size)s MB); lampiran paling besar %(limit)s MB.")
-            % {"name": name, "size": f"{size / MB:.1f}".replace(".", ","), "limit": MAX_BYTES // MB})
+            % {"name": name, "size": numbers.format_decimal(size / MB, 1), "limit": MAX_BYTES // MB})
     if size == 0:
         raise AttachmentRefused(_("Berkas “%(name)s” kosong.") % {"name": name})
     extension = os.path.splitext(name)[1].lower()

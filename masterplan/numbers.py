@@ -7,11 +7,13 @@ Reading ("1.234,5" is 1234,5 everywhere):
   locale writes it;
 * spaces (also non-breaking) are ignored; rupiah may start with "Rp" or "Rp.".
 
-Showing: "1.234,5" (no trailing zeros) and "Rp 1.500.000" (",50" only for cents).
+Showing: "1.234,5" (no trailing zeros), "Rp 1.500.000" (",50" only for cents) and, where a
+fixed count of decimals is wanted (an index "72,5", a chart label), rounded half up ("0,25" with
+one decimal is "0,3").
 """
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -68,17 +70,40 @@ def format_number(value, empty=""):
     return number_format(plain_decimal(value), use_l10n=True, force_grouping=True)
 
 
-def format_rupiah(value, empty=""):
-    """"Rp 1.500.000" (",50" only when there are cents); `empty` for None/""."""
+def format_decimal(value, places, empty=""):
+    """`value` rounded half up to `places` decimals, every one shown: (72.45, 1) -> "72,5",
+    (100, 1) -> "100,0", (1234.5, 0) -> "1.235"; `empty` for None/"". A float is read as it
+    prints (72.45, not its binary neighbour 72.4499...)."""
+    if value is None or value == "":
+        return empty
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if not rounded:
+        rounded = abs(rounded)  # no "-0,0"
+    return number_format(rounded, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+def format_amount(value, empty=""):
+    """An amount in rupiah without the "Rp": "1.500.000" (",50" only when there are cents, and
+    then always two); `empty` for None/""."""
     if value is None or value == "":
         return empty
     amount = Decimal(value)
     places = 0 if amount == amount.to_integral_value() else 2
-    return f"Rp {number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)}"
+    return number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+def format_rupiah(value, empty=""):
+    """"Rp 1.500.000" (",50" only when there are cents); `empty` for None/""."""
+    if value is None or value == "":
+        return empty
+    return f"Rp {format_amount(value)}"
 
 
 class NumberField(forms.DecimalField):
-    """A decimal typed the Indonesian way (see the module), shown with a decimal comma.
+    """A decimal typed the Indonesian way (see the module), shown with a decimal comma. Text is
+    read by parse_number, as the workbook reads a cell: what it refuses ("1e5", "NaN", "1,2,3")
+    is refused here with the field's "invalid" message.
 
     Every message it raises is %-formatted with params, "invalid" included (Django's
     DecimalField formats it only for NaN and Infinity), so its messages follow one rule: written
@@ -89,12 +114,17 @@ class NumberField(forms.DecimalField):
         super().__init__(**kwargs)
         self.widget.is_localized = True
 
-    def prepare_text(self, value):
-        return normalise(value)
+    def parse(self, text):
+        """The Decimal `text` writes, or None."""
+        return parse_number(text)
 
     def to_python(self, value):
         if isinstance(value, str) and value.strip():
-            value = self.prepare_text(value)
+            number = self.parse(value)
+            if number is None:
+                raise ValidationError(self.error_messages["invalid"], code="invalid",
+                                      params={"value": value})
+            return number
         try:
             return super().to_python(value)
         except ValidationError as error:
@@ -110,5 +140,5 @@ class RupiahField(NumberField):
         kwargs.setdefault("decimal_places", 2)
         super().__init__(**kwargs)
 
-    def prepare_text(self, value):
-        return normalise(strip_rupiah(value))
+    def parse(self, text):
+        return parse_rupiah(text)

@@ -1,68 +1,25 @@
 """Server-rendered SVG charts: the readiness bars and the maturity staircase.
 
-Each function returns a safe string of inline SVG markup. The charts carry no JavaScript and no
-external CSS or fonts (every style is a presentation attribute), scale through their viewBox
-(the class `chart` lets the page's stylesheet shrink them: the Content-Security-Policy allows no
-style attribute), and are accessible images (role="img", <title>, <desc>); the page showing one also prints the
-same numbers as a table. They are drawn for the web pages and reused in the PDF books
-(WeasyPrint renders inline SVG). Coordinates are written with a dot; the numbers shown to people
-use the Indonesian format (comma), the same as the templates' `floatformat`.
+Drawn with the SVG primitives of masterplan.charts (which say what every chart promises: inline
+SVG, no JavaScript or external CSS, a viewBox, role="img" with <title> and <desc>); the page
+showing one also prints the same numbers as a table. They are drawn for the web pages and reused
+in the PDF books. Indices are labelled with one decimal in the Indonesian format ("72,5").
 """
 
 from dataclasses import dataclass
 
-from django.template.defaultfilters import floatformat
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .scoring import MATURITY_LEVELS, maturity_label, maturity_level
+from masterplan import numbers
+from masterplan.charts import GRID, MUTED, clip, coordinate, empty_element, svg_image, text_element
 
-FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
-TEXT = "#212529"
-MUTED = "#6c757d"
-GRID = "#dee2e6"
+from .scoring import MATURITY_LEVELS, maturity_label, maturity_level
 
 
 def format_index(value):
     """An index 0-100 with one decimal in the Indonesian format ("72,5"), '' for None."""
-    return "" if value is None else floatformat(value, 1)
-
-
-def _n(value):
-    """A coordinate: at most one decimal, dot as separator, no trailing '.0'."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _attrs(**attributes):
-    """Escaped XML attributes; a trailing underscore is dropped and '_' becomes '-'."""
-    return " ".join(f'{name.rstrip("_").replace("_", "-")}="{escape(value)}"'
-                    for name, value in attributes.items() if value is not None)
-
-
-def _text(x, y, content, **attributes):
-    return f'<text {_attrs(x=_n(x), y=_n(y), **attributes)}>{escape(content)}</text>'
-
-
-def _shape(tag, **attributes):
-    """An empty element; float attributes become coordinates."""
-    values = {name: _n(value) if isinstance(value, float | int) else value
-              for name, value in attributes.items()}
-    return f"<{tag} {_attrs(**values)}/>"
-
-
-def _svg(chart_id, width, height, title, description, body, described_by=None, font_size=11):
-    labelled_by = f"{chart_id}-title {chart_id}-desc"
-    head = _attrs(xmlns="http://www.w3.org/2000/svg", id=chart_id, viewBox=f"0 0 {width} {height}",
-                  width=str(width), height=str(height), role="img", aria_labelledby=labelled_by,
-                  aria_describedby=described_by, class_="chart",
-                  font_family=FONT_FAMILY, font_size=str(font_size), fill=TEXT)
-    return mark_safe(
-        f"<svg {head}>"
-        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
-        f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>'
-        f"{''.join(body)}</svg>")
+    return numbers.format_decimal(value, 1)
 
 
 # --- horizontal bars -------------------------------------------------------------------------
@@ -88,10 +45,6 @@ BAR_LABEL_CHARS = 56
 BAR_COLOURS = {0: "#1c5a9c", 1: "#6ea8dc"}
 
 
-def _clip(label, limit=BAR_LABEL_CHARS):
-    return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
-
-
 def _spoken(bar):
     return f"{bar.label}: {format_index(bar.value) if bar.value is not None else _('belum dinilai')}"
 
@@ -112,30 +65,33 @@ def bar_chart(bars, *, title, chart_id="grafik-batang", described_by=None):
     # Scale: vertical grid lines with their labels above the bars.
     for tick in (0, 25, 50, 75, 100):
         x = BAR_X + tick * BAR_SCALE
-        body.append(_shape("line", x1=x, y1=BAR_TOP - 6, x2=x, y2=height - 8, stroke=GRID))
-        body.append(_text(x, BAR_TOP - 12, str(tick), text_anchor="middle", fill=MUTED,
-                          font_size="10"))
+        body.append(empty_element("line", x1=x, y1=BAR_TOP - 6, x2=x, y2=height - 8, stroke=GRID))
+        body.append(text_element(x, BAR_TOP - 12, str(tick), text_anchor="middle", fill=MUTED,
+                                 font_size="10"))
     for y, bar in rows:
         middle = y + BAR_ROW / 2
         bold = bar.level == 0
         body.append(f'<g class="bar"><title>{escape(_spoken(bar))}</title>')
-        body.append(_text(BAR_LABEL_X + BAR_INDENT * bar.level, middle + 4, _clip(bar.label),
-                          font_weight="bold" if bold else None))
+        body.append(text_element(BAR_LABEL_X + BAR_INDENT * bar.level, middle + 4,
+                                 clip(bar.label, BAR_LABEL_CHARS),
+                                 font_weight="bold" if bold else None))
         if bar.value is None:
-            body.append(_text(BAR_X + 4, middle + 4, _("belum dinilai"), fill=MUTED, font_style="italic"))
+            body.append(text_element(BAR_X + 4, middle + 4, _("belum dinilai"), fill=MUTED,
+                                     font_style="italic"))
         else:
             value = max(0.0, min(100.0, float(bar.value)))
             thickness = 14 if bold else 11
-            body.append(_shape("rect", x=BAR_X, y=middle - thickness / 2, width=value * BAR_SCALE,
-                               height=thickness, fill=BAR_COLOURS.get(bar.level, BAR_COLOURS[1])))
-            body.append(_text(BAR_X + value * BAR_SCALE + 5, middle + 4, format_index(bar.value),
-                              font_weight="bold" if bold else None))
+            body.append(empty_element("rect", x=BAR_X, y=middle - thickness / 2,
+                                      width=value * BAR_SCALE, height=thickness,
+                                      fill=BAR_COLOURS.get(bar.level, BAR_COLOURS[1])))
+            body.append(text_element(BAR_X + value * BAR_SCALE + 5, middle + 4,
+                                     format_index(bar.value), font_weight="bold" if bold else None))
         body.append("</g>")
     judged = [bar for bar in bars if bar.value is not None]
     description = "; ".join(_spoken(bar) for bar in bars) or _("Tidak ada data.")
     if not judged:
         description = _("Belum ada yang dinilai.") + " " + description
-    return _svg(chart_id, BAR_WIDTH, height, title, description, body, described_by)
+    return svg_image(chart_id, BAR_WIDTH, height, title, description, body, described_by)
 
 
 def _short_table_title(title):
@@ -187,51 +143,53 @@ def maturity_chart(readiness, performance, *, point_label="", chart_id="grafik-k
     for code, _label, minimum in MATURITY_LEVELS:
         x, y = maturity_xy(minimum, 100)
         size = (100 - minimum) * MATURITY_SCALE
-        body.append(_shape("rect", class_=f"level level-{code}", x=x, y=y, width=size, height=size,
-                           fill=MATURITY_COLOURS.get(code, "#eeeeee"), stroke="#ffffff",
-                           stroke_width="1.5"))
+        body.append(empty_element("rect", class_=f"level level-{code}", x=x, y=y, width=size,
+                                  height=size, fill=MATURITY_COLOURS.get(code, "#eeeeee"), stroke="#ffffff",
+                                  stroke_width="1.5"))
     # Level names along the top edge, each inside its own step (top-arm of the L); the
     # region's level in bold.
     level = maturity_level(readiness, performance)
     bounds = thresholds[1:] + [100]
     for (code, label, minimum), upper in zip(MATURITY_LEVELS, bounds, strict=True):
         x, y = maturity_xy((minimum + upper) / 2, 100)
-        body.append(_text(x, y + 19, label, class_="level-label", text_anchor="middle",
-                          font_size="12.5", font_weight="bold" if code == level else None))
+        body.append(text_element(x, y + 19, label, class_="level-label", text_anchor="middle",
+                                 font_size="12.5", font_weight="bold" if code == level else None))
     left, top = maturity_xy(0, 100)
     right, bottom = maturity_xy(100, 0)
-    body.append(_shape("rect", x=left, y=top, width=MATURITY_PLOT_SIZE, height=MATURITY_PLOT_SIZE,
-                       fill="none", stroke=MUTED))
+    body.append(empty_element("rect", x=left, y=top, width=MATURITY_PLOT_SIZE,
+                              height=MATURITY_PLOT_SIZE, fill="none", stroke=MUTED))
     # Ticks at 0, the thresholds and 100 on both axes.
     for tick in sorted(set(thresholds) | {0, 100}):
         x, _y = maturity_xy(tick, 0)
         _x, y = maturity_xy(0, tick)
-        body.append(_shape("line", x1=x, y1=bottom, x2=x, y2=bottom + 5, stroke=MUTED))
-        body.append(_text(x, bottom + 19, str(tick), text_anchor="middle", fill=MUTED, font_size="12"))
-        body.append(_shape("line", x1=left - 5, y1=y, x2=left, y2=y, stroke=MUTED))
-        body.append(_text(left - 8, y + 4, str(tick), text_anchor="end", fill=MUTED, font_size="12"))
-    body.append(_text((left + right) / 2, bottom + 46, _("Kesiapan (kemampuan/capability)"),
-                      text_anchor="middle"))
+        body.append(empty_element("line", x1=x, y1=bottom, x2=x, y2=bottom + 5, stroke=MUTED))
+        body.append(text_element(x, bottom + 19, str(tick), text_anchor="middle", fill=MUTED,
+                                 font_size="12"))
+        body.append(empty_element("line", x1=left - 5, y1=y, x2=left, y2=y, stroke=MUTED))
+        body.append(text_element(left - 8, y + 4, str(tick), text_anchor="end", fill=MUTED,
+                                 font_size="12"))
+    body.append(text_element((left + right) / 2, bottom + 46, _("Kesiapan (kemampuan/capability)"),
+                             text_anchor="middle"))
     axis_y = (top + bottom) / 2
-    body.append(_text(left - 48, axis_y, _("Kinerja (performance)"), text_anchor="middle",
-                      transform=f"rotate(-90 {_n(left - 48)} {_n(axis_y)})"))
+    body.append(text_element(left - 48, axis_y, _("Kinerja (performance)"), text_anchor="middle",
+                             transform=f"rotate(-90 {coordinate(left - 48)} {coordinate(axis_y)})"))
 
     if level is not None:
         x, y = maturity_xy(max(0.0, min(100.0, readiness)), max(0.0, min(100.0, performance)))
         dashed = {"stroke": POINT_COLOUR, "stroke_dasharray": "3 3"}
-        body.append(_shape("line", x1=left, y1=y, x2=x, y2=y, **dashed))
-        body.append(_shape("line", x1=x, y1=y, x2=x, y2=bottom, **dashed))
-        body.append(_shape("circle", class_="point", cx=x, cy=y, r="6", fill=POINT_COLOUR,
-                           stroke="#ffffff", stroke_width="2"))
-        lines = [_clip(point_label, POINT_LABEL_CHARS)] if point_label else []
+        body.append(empty_element("line", x1=left, y1=y, x2=x, y2=y, **dashed))
+        body.append(empty_element("line", x1=x, y1=y, x2=x, y2=bottom, **dashed))
+        body.append(empty_element("circle", class_="point", cx=x, cy=y, r="6", fill=POINT_COLOUR,
+                                  stroke="#ffffff", stroke_width="2"))
+        lines = [clip(point_label, POINT_LABEL_CHARS)] if point_label else []
         lines.append(f"({format_index(readiness)}; {format_index(performance)})")
         # Right of the point on the left part, left of it on the right part; below the point
         # near the top so the level names stay readable.
         anchor, dx = ("start", 10) if readiness <= 45 else ("end", -10)
         first = y + 24 if performance > 80 else y - 12 - 16 * (len(lines) - 1)
         for number, line in enumerate(lines):
-            body.append(_text(x + dx, first + 16 * number, line, class_="point-label",
-                              text_anchor=anchor, font_weight="bold", fill=POINT_COLOUR))
+            body.append(text_element(x + dx, first + 16 * number, line, class_="point-label",
+                                     text_anchor=anchor, font_weight="bold", fill=POINT_COLOUR))
         description = _("Kesiapan %(readiness)s, kinerja %(performance)s: tingkat kematangan "
                         "%(level)s.") % {"readiness": format_index(readiness),
                                          "performance": format_index(performance),
@@ -242,13 +200,13 @@ def maturity_chart(readiness, performance, *, point_label="", chart_id="grafik-k
         missing = [name for name, value in ((_("indeks kesiapan"), readiness),
                                             (_("indeks kinerja"), performance)) if value is None]
         x, y = maturity_xy(25, 25)
-        body.append(_text(x, y, _("Titik belum dapat digambar"), text_anchor="middle", fill=MUTED,
-                          font_style="italic"))
+        body.append(text_element(x, y, _("Titik belum dapat digambar"), text_anchor="middle", fill=MUTED,
+                                 font_style="italic"))
         description = _("Titik wilayah belum dapat digambar: %(missing)s belum ada.") % {
             "missing": _(" dan ").join(missing)}
     steps = "; ".join(
         _("%(label)s: kedua indeks minimal %(minimum)s") % {"label": label, "minimum": minimum}
         for _code, label, minimum in MATURITY_LEVELS)
-    return _svg(chart_id, _n(MATURITY_WIDTH), _n(MATURITY_HEIGHT),
-                _("Model kematangan: kesiapan (kemampuan) dan kinerja"),
-                f"{description} {steps}.", body, described_by, font_size=13)
+    return svg_image(chart_id, coordinate(MATURITY_WIDTH), coordinate(MATURITY_HEIGHT),
+                     _("Model kematangan: kesiapan (kemampuan) dan kinerja"),
+                     f"{description} {steps}.", body, described_by, font_size=13)

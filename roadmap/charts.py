@@ -1,9 +1,9 @@
 """Server-rendered SVG charts of the roadmap: the timeline (Gantt) and the budget bars.
 
-Built like readiness/charts.py, whose SVG primitives they share: pure functions returning a safe
-string of inline SVG, no JavaScript, no external CSS or fonts, a viewBox so they scale, and
-role="img" with a <title> and <desc>; every text is escaped. The pages print the same numbers as
-tables, and the PDF books can reuse the charts (WeasyPrint renders inline SVG).
+Drawn with the SVG primitives of masterplan.charts, like readiness/charts.py: pure functions
+returning a safe string of inline SVG, no JavaScript, no external CSS or fonts, a viewBox so they
+scale, and role="img" with a <title> and <desc>; every text is escaped. The pages print the same
+numbers as tables, and the PDF books can reuse the charts (WeasyPrint renders inline SVG).
 
 * `gantt_svg(programs, start_year, end_year)`: one row per program, grouped under its dimension,
   at quarter resolution (a program runs from the start of its start quarter to the end of its end
@@ -16,12 +16,11 @@ tables, and the PDF books can reuse the charts (WeasyPrint renders inline SVG).
 
 from decimal import Decimal
 
-from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from masterplan import numbers
-from readiness.charts import GRID, MUTED, _clip, _n, _shape, _svg, _text
+from masterplan.charts import GRID, MUTED, clip, coordinate, empty_element, svg_image, text_element
 
 # --- rupiah ----------------------------------------------------------------------------------
 
@@ -31,9 +30,9 @@ RUPIAH_UNITS = [(Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "M"), (Decimal(10) 
 
 
 def _one_decimal(value):
-    """12.34 -> '12,3'; 250.0 -> '250' (Indonesian decimal comma, no trailing ',0')."""
-    text = number_format(round(Decimal(value), 1), decimal_pos=1, use_l10n=True,
-                         force_grouping=True)
+    """12.34 -> '12,3'; 250.0 -> '250' (Indonesian decimal comma, no trailing ',0'). A tie rounds
+    to even (1.25 -> '1,2'), as these labels always have."""
+    text = numbers.format_decimal(round(Decimal(value), 1), 1)
     return text[:-2] if text.endswith(",0") else text
 
 
@@ -158,8 +157,8 @@ def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", descri
     # Dimension heading bands first, so the grid lines are drawn over them.
     for row_y, kind, _payload in rows:
         if kind == "heading":
-            body.append(_shape("rect", class_="dimension-band", x=0, y=row_y, width=GANTT_WIDTH,
-                               height=GANTT_HEADING, fill=HEADING_FILL))
+            body.append(empty_element("rect", class_="dimension-band", x=0, y=row_y, width=GANTT_WIDTH,
+                                      height=GANTT_HEADING, fill=HEADING_FILL))
     # Quarter ticks (when wide enough to read), year gridlines and labels.
     quarter_width = GANTT_PLOT_WIDTH / ((end_year - start_year + 1) * 4)
     for year in range(start_year, end_year + 1):
@@ -168,22 +167,22 @@ def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", descri
         if quarter_width >= 8:
             for quarter in (2, 3, 4):
                 x = gantt_x(year, quarter, start_year, end_year)
-                body.append(_shape("line", class_="quarter-line", x1=x, y1=GANTT_TOP, x2=x,
-                                   y2=plot_bottom, stroke=GRID, stroke_dasharray="2 3"))
-        body.append(_shape("line", class_="year-line", x1=left, y1=GANTT_TOP - 16, x2=left,
-                           y2=plot_bottom, stroke=MUTED if year == start_year else GRID))
-        body.append(_text((left + right) / 2, GANTT_TOP - 8, str(year), class_="year-label",
-                          text_anchor="middle", fill=MUTED, font_size="10.5"))
-    body.append(_shape("line", class_="year-line", x1=plot_right, y1=GANTT_TOP - 16,
-                       x2=plot_right, y2=plot_bottom, stroke=MUTED))
+                body.append(empty_element("line", class_="quarter-line", x1=x, y1=GANTT_TOP, x2=x,
+                                          y2=plot_bottom, stroke=GRID, stroke_dasharray="2 3"))
+        body.append(empty_element("line", class_="year-line", x1=left, y1=GANTT_TOP - 16, x2=left,
+                                  y2=plot_bottom, stroke=MUTED if year == start_year else GRID))
+        body.append(text_element((left + right) / 2, GANTT_TOP - 8, str(year), class_="year-label",
+                                 text_anchor="middle", fill=MUTED, font_size="10.5"))
+    body.append(empty_element("line", class_="year-line", x1=plot_right, y1=GANTT_TOP - 16,
+                              x2=plot_right, y2=plot_bottom, stroke=MUTED))
 
     for row_y, kind, payload in rows:
         if kind == "heading":
-            body.append(_text(GANTT_LABEL_X, row_y + 15, payload.title, class_="dimension",
-                              font_weight="bold"))
+            body.append(text_element(GANTT_LABEL_X, row_y + 15, payload.title, class_="dimension",
+                                     font_weight="bold"))
         elif kind == "empty":
-            body.append(_text(GANTT_PLOT_X + 4, row_y + 14, _("Belum ada program."), fill=MUTED,
-                              font_style="italic"))
+            body.append(text_element(GANTT_PLOT_X + 4, row_y + 14, _("Belum ada program."), fill=MUTED,
+                                     font_style="italic"))
         else:
             body.append(_gantt_row(payload, row_y, start_year, end_year))
 
@@ -191,11 +190,11 @@ def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", descri
     legend = [(GANTT_COLOUR, _("Program")), (QUICK_WIN_COLOUR, _("★ QW: quick win"))]
     x = GANTT_LABEL_X
     for colour, label in legend:
-        body.append(_shape("rect", class_="legend-swatch", x=x, y=legend_y - 10, width=14,
-                           height=10, fill=colour))
-        body.append(_text(x + 19, legend_y, label, class_="legend"))
+        body.append(empty_element("rect", class_="legend-swatch", x=x, y=legend_y - 10, width=14,
+                                  height=10, fill=colour))
+        body.append(text_element(x + 19, legend_y, label, class_="legend"))
         x += 19 + 7 * len(label) + 24
-    body.append(_text(x, legend_y, _("e-Gov: program integrasi Smart e-Gov"), class_="legend"))
+    body.append(text_element(x, legend_y, _("e-Gov: program integrasi Smart e-Gov"), class_="legend"))
 
     quick_wins = sum(1 for program in programs if program.is_quick_win)
     description = _("%(programs)s program dalam %(dimensions)s dimensi, %(start)s–%(end)s; "
@@ -204,10 +203,10 @@ def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", descri
         "end": end_year, "quick_wins": quick_wins}
     if programs:
         description += " " + "; ".join(_spoken_program(program) for program in programs) + "."
-    return _svg(chart_id, GANTT_WIDTH, _n(height),
-                _("Linimasa program %(start)s–%(end)s per dimensi") % {"start": start_year,
-                                                                       "end": end_year},
-                description, body, described_by)
+    return svg_image(chart_id, GANTT_WIDTH, coordinate(height),
+                     _("Linimasa program %(start)s–%(end)s per dimensi") % {"start": start_year,
+                                                                            "end": end_year},
+                     description, body, described_by)
 
 
 def _gantt_row(program, row_y, start_year, end_year):
@@ -217,28 +216,28 @@ def _gantt_row(program, row_y, start_year, end_year):
     parts = [f'<g class="{" ".join(classes)}" data-program="{escape(program.pk)}">'
              f"<title>{escape(_spoken_program(program))}</title>"]
     middle = row_y + GANTT_ROW / 2
-    parts.append(_text(GANTT_LABEL_X + GANTT_INDENT, middle + 4,
-                       _clip(program.name, GANTT_NAME_CHARS), class_="name"))
+    parts.append(text_element(GANTT_LABEL_X + GANTT_INDENT, middle + 4,
+                              clip(program.name, GANTT_NAME_CHARS), class_="name"))
     tags = _tags(program)
     if tags:
-        parts.append(_text(GANTT_LABEL_WIDTH - 4, middle + 4, " ".join(tags), class_="tag",
-                           text_anchor="end", font_weight="bold",
-                           fill=QUICK_WIN_COLOUR if quick_win else GANTT_COLOUR))
+        parts.append(text_element(GANTT_LABEL_WIDTH - 4, middle + 4, " ".join(tags), class_="tag",
+                                  text_anchor="end", font_weight="bold",
+                                  fill=QUICK_WIN_COLOUR if quick_win else GANTT_COLOUR))
     before = (program.end_year, program.end_quarter) < (start_year, 1)
     after = (program.start_year, program.start_quarter) > (end_year, 4)
     if before or after:
-        parts.append(_text(GANTT_PLOT_X + 4, middle + 4, _("di luar periode"), fill=MUTED,
-                           font_style="italic", class_="outside"))
+        parts.append(text_element(GANTT_PLOT_X + 4, middle + 4, _("di luar periode"), fill=MUTED,
+                                  font_style="italic", class_="outside"))
     else:
         left = gantt_x(program.start_year, program.start_quarter, start_year, end_year)
         right = gantt_x(program.end_year, program.end_quarter, start_year, end_year, end=True)
-        parts.append(_shape("rect", class_="bar quick-win" if quick_win else "bar", x=left,
-                            y=middle - GANTT_BAR / 2, width=max(right - left, 1),
-                            height=GANTT_BAR, rx="2",
-                            fill=QUICK_WIN_COLOUR if quick_win else GANTT_COLOUR))
+        parts.append(empty_element("rect", class_="bar quick-win" if quick_win else "bar", x=left,
+                                   y=middle - GANTT_BAR / 2, width=max(right - left, 1),
+                                   height=GANTT_BAR, rx="2",
+                                   fill=QUICK_WIN_COLOUR if quick_win else GANTT_COLOUR))
         if quick_win:
-            parts.append(_text(left + 3, middle + 4, "★", class_="star", fill="#ffffff",
-                               font_size="10"))
+            parts.append(text_element(left + 3, middle + 4, "★", class_="star", fill="#ffffff",
+                                      font_size="10"))
     parts.append("</g>")
     return "".join(parts)
 
@@ -285,10 +284,10 @@ def budget_svg(budget, *, chart_id="grafik-anggaran", described_by=None):
     for step in range(5):
         value = top * step / 4
         y = bottom - float(value * scale)
-        body.append(_shape("line", x1=BUDGET_PLOT_X, y1=y, x2=BUDGET_PLOT_X + BUDGET_PLOT_WIDTH,
-                           y2=y, stroke=GRID if step else MUTED))
-        body.append(_text(BUDGET_PLOT_X - 6, y + 4, rupiah_short(value), class_="scale",
-                          text_anchor="end", fill=MUTED, font_size="10"))
+        body.append(empty_element("line", x1=BUDGET_PLOT_X, y1=y, x2=BUDGET_PLOT_X + BUDGET_PLOT_WIDTH,
+                                  y2=y, stroke=GRID if step else MUTED))
+        body.append(text_element(BUDGET_PLOT_X - 6, y + 4, rupiah_short(value), class_="scale",
+                                 text_anchor="end", fill=MUTED, font_size="10"))
     slot = BUDGET_PLOT_WIDTH / max(len(years), 1)
     bar_width = min(slot * 0.6, 48)
     for position, year in enumerate(years):
@@ -304,33 +303,33 @@ def budget_svg(budget, *, chart_id="grafik-anggaran", described_by=None):
             height = float(amount * scale)
             y -= height
             body.append(f'<rect class="segment" data-source="{escape(code)}" '
-                        f'x="{_n(x)}" y="{_n(y)}" width="{_n(bar_width)}" '
-                        f'height="{_n(max(height, 0.5))}" '
+                        f'x="{coordinate(x)}" y="{coordinate(y)}" width="{coordinate(bar_width)}" '
+                        f'height="{coordinate(max(height, 0.5))}" '
                         f'fill="{SOURCE_COLOURS.get(code, OTHER_COLOUR)}">'
                         f"<title>{escape(f'{label} {year}: {rupiah_full(amount)}')}</title></rect>")
         if total:
-            body.append(_text(x + bar_width / 2, y - 5, rupiah_short(total), class_="total",
-                              text_anchor="middle", font_size="10", font_weight="bold"))
-        body.append(_text(x + bar_width / 2, bottom + 16, str(year), class_="year-label",
-                          text_anchor="middle", fill=MUTED))
+            body.append(text_element(x + bar_width / 2, y - 5, rupiah_short(total), class_="total",
+                                     text_anchor="middle", font_size="10", font_weight="bold"))
+        body.append(text_element(x + bar_width / 2, bottom + 16, str(year), class_="year-label",
+                                 text_anchor="middle", fill=MUTED))
         body.append("</g>")
     if not budget.total:
-        body.append(_text(BUDGET_PLOT_X + BUDGET_PLOT_WIDTH / 2, BUDGET_PLOT_Y + 100,
-                          _("Belum ada pembiayaan."), text_anchor="middle", fill=MUTED,
-                          font_style="italic"))
+        body.append(text_element(BUDGET_PLOT_X + BUDGET_PLOT_WIDTH / 2, BUDGET_PLOT_Y + 100,
+                                 _("Belum ada pembiayaan."), text_anchor="middle", fill=MUTED,
+                                 font_style="italic"))
     legend_y = bottom + 40
     x = BUDGET_PLOT_X
     for code, label in sources:
-        body.append(_shape("rect", class_="legend-swatch", x=x, y=legend_y - 10, width=12,
-                           height=10, fill=SOURCE_COLOURS.get(code, OTHER_COLOUR)))
-        body.append(_text(x + 16, legend_y, label, class_="legend"))
+        body.append(empty_element("rect", class_="legend-swatch", x=x, y=legend_y - 10, width=12,
+                                  height=10, fill=SOURCE_COLOURS.get(code, OTHER_COLOUR)))
+        body.append(text_element(x + 16, legend_y, label, class_="legend"))
         x += 16 + 7 * len(label) + 20
     height = legend_y + 12
     description = "; ".join(_spoken_year(budget, year) for year in years) or _("Tidak ada data.")
     description = _("Total %(total)s.") % {"total": rupiah_full(budget.total)} + " " + description
-    return _svg(chart_id, BUDGET_WIDTH, _n(height),
-                _("Anggaran program per tahun dan sumber dana"), description, body,
-                described_by)
+    return svg_image(chart_id, BUDGET_WIDTH, coordinate(height),
+                     _("Anggaran program per tahun dan sumber dana"), description, body,
+                     described_by)
 
 
 def _spoken_year(budget, year):

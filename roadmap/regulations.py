@@ -31,7 +31,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan import ordering
+from masterplan import numbers, ordering
 from masterplan.editing import VersionedFormMixin, save_versioned
 from masterplan.uploads import PDF_MAGIC, pdf_problem
 
@@ -97,7 +97,7 @@ def clean_filename(name, default="dokumen"):
 
 
 def _size_text(size):
-    return f"{size / MB:.1f}".replace(".", ",")
+    return numbers.format_decimal(size / MB, 1)
 
 
 def check_pdf(uploaded, name):

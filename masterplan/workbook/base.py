@@ -131,10 +131,11 @@ def normal_decimal(value):
 
 
 def display_value(value):
+    """A normalized value as the preview shows it; a number as the pages show it ("1.250,5")."""
     if value is None or value == "":
         return ""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return numbers.format_number(value)
     return str(value)
 
 

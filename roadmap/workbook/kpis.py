@@ -34,7 +34,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
 
-from masterplan.numbers import plain_decimal
+from masterplan.numbers import format_rupiah, plain_decimal
 from masterplan.workbook.base import (
     Row,
     delete_versioned,
@@ -365,6 +365,8 @@ class FinancingSheet(YearColumns):
     def display(self, name, value):
         if name == "source":
             return choice_label(FundingSource, value)
+        if name.startswith(AMOUNT):
+            return format_rupiah(value)
         return super().display(name, value)
 
     def rows_of(self, masterplan, ctx):

@@ -6,6 +6,7 @@ from masterplan.models import Region, Role
 from readiness.models import ReadinessEntry
 
 from ..factories import MasterplanFactory, MembershipFactory, UserFactory
+from .conftest import submit_login
 
 pytestmark = pytest.mark.browser
 PASSWORD = "rahasia-123"
@@ -65,3 +66,34 @@ def test_judging_components_updates_the_index_without_reload(page, login, anggot
 
     page.reload()
     assert "Indeks kesiapan: 66,7" in page.locator("#table-status").inner_text()
+
+
+def test_a_number_typed_the_indonesian_way_is_saved_and_shown_so(page, login, anggota, browser,
+                                                                  live_server):
+    user, masterplan = anggota
+    login(user.username, PASSWORD)
+    page.goto("/wilayah/32.73/kesiapan/tabel/ii-2/")
+    first = row(page, 1)
+    first.get_by_label("Angka").fill("1.234,5")
+    first.get_by_label("Satuan").fill("orang")
+    first.get_by_role("button", name="Simpan").click()
+    row(page, 1).get_by_text("Tersimpan.").wait_for()
+    entry = ReadinessEntry.objects.get(masterplan=masterplan, sub_area__code="human_resources",
+                                       component__number=1)
+    assert (str(entry.value_number), entry.value_unit) == ("1234.5000", "orang")
+    # The input holds it as it reads back (a dot would be read as thousands: "1234,5").
+    assert row(page, 1).get_by_label("Angka").input_value() == "1234,5"
+    page.reload()
+    assert row(page, 1).get_by_label("Angka").input_value() == "1234,5"
+
+    # A reader (Dewan) sees it grouped, as every number is shown.
+    dewan = UserFactory(username="dewan.kesiapan")
+    MembershipFactory(user=dewan, region=masterplan.region, role=Role.DEWAN)
+    context = browser.new_context(base_url=live_server.url, locale="id-ID")
+    try:
+        reader = context.new_page()
+        submit_login(reader, dewan.username, PASSWORD)
+        reader.goto("/wilayah/32.73/kesiapan/tabel/ii-2/")
+        assert "1.234,5 orang" in row(reader, 1).inner_text()
+    finally:
+        context.close()

@@ -76,14 +76,14 @@ def test_preview_lists_added_changed_and_removed_rows(exported, masterplan):
     first = changes["c1"]
     assert first.kind == importer.CHANGED and first.line == 4
     assert [(f.label, f.old_display, f.new_display) for f in first.fields] == [
-        ("Angka", "12.5", "13"), ("Interpretasi", "Baik", "")]
+        ("Angka", "12,5", "13"), ("Interpretasi", "Baik", "")]
     renamed = changes[f"x{extra.pk}"]
     assert [(f.label, f.old_display, f.new_display) for f in renamed.fields] == [
         ("Komponen", "Jumlah komunitas TIK", "Jumlah komunitas TIK aktif")]
     added = next(c for c in table.changes if c.kind == importer.ADDED)
     assert added.label == "+ Komponen baru"
     assert [(f.label, f.new_display) for f in added.fields] == [
-        ("Komponen", "Komponen baru"), ("Angka", "7.5"), ("Interpretasi", "Buruk")]
+        ("Komponen", "Komponen baru"), ("Angka", "7,5"), ("Interpretasi", "Buruk")]
     removed = changes[f"x{doomed.pk}"]
     assert removed.kind == importer.REMOVED and removed.label == "+ +62 22 4230000 layanan aduan"
     performance = diff.changed_sheets[1].changes[0]

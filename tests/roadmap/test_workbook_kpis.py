@@ -185,18 +185,18 @@ def test_preview_lists_added_changed_and_removed_rows(exported, masterplan):
     kpis = changes_of(diff, "KPI")
     assert fields(kpis[f"k{waktu.pk}"]) == [
         ("Indikator kinerja", "Waktu layanan", "Waktu layanan rata-rata")]
-    assert fields(kpis[f"k{daring.pk}"]) == [("Target 2026", "80", ""), ("Target 2027", "90.5", "95.5")]
+    assert fields(kpis[f"k{daring.pk}"]) == [("Target 2026", "80", ""), ("Target 2027", "90,5", "95,5")]
     assert kpis[f"k{availability.pk}"].kind == importer.REMOVED
     added = next(c for c in kpis.values() if c.kind == importer.ADDED)
     assert fields(added) == [("Kode program", "", "Pusat data kota"),
                              ("Indikator kinerja", "", "Server aktif"), ("Arah", "", "naik"),
-                             ("Target 2029", "", "1250"), ("Urutan", "", "1")]
+                             ("Target 2029", "", "1.250"), ("Urutan", "", "1")]
     money = changes_of(diff, "Pembiayaan")
     p1, p2 = portal(masterplan).pk, data_center(masterplan).pk
-    assert fields(money[f"p{p1}|apbd"]) == [("Tahun 2027", "2500000.5", "3000000")]
+    assert fields(money[f"p{p1}|apbd"]) == [("Tahun 2027", "Rp 2.500.000,50", "Rp 3.000.000")]
     assert money[f"p{p2}|hibah"].kind == importer.REMOVED
     assert fields(money[f"p{p2}|apbn"]) == [("Kode program", "", "Pusat data kota"),
-                                            ("Sumber dana", "", "APBN"), ("Tahun 2028", "", "1500000.5")]
+                                            ("Sumber dana", "", "APBN"), ("Tahun 2028", "", "Rp 1.500.000,50")]
 
 
 def test_apply_saves_everything_and_bumps_versions(masterplan, world):

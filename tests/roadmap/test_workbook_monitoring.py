@@ -190,7 +190,7 @@ def test_preview_lists_added_changed_and_removed_rows(exported, masterplan):
     second = record_of(masterplan, "Portal layanan", 2026, 2)
     daring, waktu = kpi_named("Layanan daring"), kpi_named("Waktu layanan (hari)")
     actuals = changes_of(diff, "Realisasi KPI")
-    assert fields(actuals[f"r{second.pk}|k{daring.pk}"]) == [("Realisasi", "35", "36.5")]
+    assert fields(actuals[f"r{second.pk}|k{daring.pk}"]) == [("Realisasi", "35", "36,5")]
     assert actuals[f"r{second.pk}|k{waktu.pk}"].kind == importer.REMOVED
     assert actuals[f"r{gone.pk}|k{kpi_named('Ketersediaan').pk}"].kind == importer.REMOVED
     new = next(c for c in actuals.values() if c.kind == importer.ADDED)

@@ -285,7 +285,7 @@ def test_preview_lists_added_changed_and_removed_rows(exported, masterplan):
     assert ("Misi", "", "Misi baru dari buku kerja") in fields(new_mission)
     sasaran = changes_of(diff, "Sasaran")
     assert fields(sasaran[f"n{seen['indicator'].pk}"]) == [
-        ("Target 2027", "", "1250.5"), ("Target 2035", "12.5", "")]
+        ("Target 2027", "", "1.250,5"), ("Target 2035", "12,5", "")]
     assert sasaran[f"n{seen['doomed'].pk}"].kind == importer.REMOVED
     new_indicator = next(c for c in sasaran.values() if c.kind == importer.ADDED)
     assert ("Target 2030", "", "7") in fields(new_indicator)
