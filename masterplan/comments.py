@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import access
+from . import access, notifications
 from .models import Comment, Masterplan
 
 REFUSED_ANCHOR = gettext_lazy("Objek yang dikomentari bukan milik masterplan wilayah ini.")
@@ -195,8 +195,6 @@ def add_comment(masterplan, anchor, author, text):
         raise ValidationError(REFUSED_ANCHOR, code="foreign_anchor")
     # Checked against the database, not the object handed in.
     kind, anchor = find_anchor(masterplan, kind.key, anchor.pk)
-    from . import notifications
-
     with transaction.atomic():
         comment = Comment.objects.create(
             masterplan=masterplan, content_type=ContentType.objects.get_for_model(kind.model),
@@ -216,8 +214,6 @@ def add_reply(comment, author, text):
     region = root.masterplan.region
     require_take_part(author, region)
     text = _clean_text(text)
-    from . import notifications
-
     with transaction.atomic():
         reply = Comment.objects.create(
             masterplan_id=root.masterplan_id, content_type_id=root.content_type_id,
