@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import access, notifications
-from .models import Comment, Masterplan
+from .models import Comment, Masterplan, Role
 
 REFUSED_ANCHOR = gettext_lazy("Objek yang dikomentari bukan milik masterplan wilayah ini.")
 MAX_TEXT = Comment._meta.get_field("text").max_length
@@ -164,6 +164,12 @@ def require_take_part(user, region):
     if not user.has_perm("masterplan.take_part_in_comments", region):
         raise PermissionDenied(_("Hanya tim pembimbing, admin Kominfo, dan tim pelaksana wilayah "
                                  "ini yang dapat membalas atau menyelesaikan komentar."))
+
+
+def written_by_team(author_role):
+    """Was a comment written in the region's team (ketua, anggota)? A thread whose last word is
+    the team's waits for its reviewers."""
+    return author_role in (Role.KETUA, Role.ANGGOTA)
 
 
 def role_label_key(user, region):
