@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import access, notifications
-from .models import Comment, Masterplan, Role
+from .models import Comment, Masterplan
 
 REFUSED_ANCHOR = gettext_lazy("Objek yang dikomentari bukan milik masterplan wilayah ini.")
 MAX_TEXT = Comment._meta.get_field("text").max_length
@@ -169,7 +169,7 @@ def require_take_part(user, region):
 def written_by_team(author_role):
     """Was a comment written in the region's team (ketua, anggota)? A thread whose last word is
     the team's waits for its reviewers."""
-    return author_role in (Role.KETUA, Role.ANGGOTA)
+    return author_role in notifications.TEAM_ROLES
 
 
 def role_label_key(user, region):
