@@ -14,6 +14,9 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from masterplan.filters import RegionFilter
 from masterplan.models import MasterplanStatus, Region
@@ -105,10 +108,6 @@ def _put(sheet, row, column, value):
 def matrix_workbook(rows, numbers):
     """The rows as .xlsx bytes: a header row, then per region its data and per Bimtek the state
     and the date (held, else planned)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Bimtek")

@@ -12,11 +12,21 @@
   `bimtek.sign_as_<side>` (a Report): that side may sign now (it has not signed yet);
   `bimtek.withdraw_as_<side>`: the user's own signature of that side may be withdrawn now (the
   other side has not signed yet).
+- `bimtek.see_matrix` (no object): the matrix of every region's visits is the admins'.
+  `bimtek.see_my_reports` (no object): a pembimbing's own visits and reports, for the assigned
+  pembimbing of at least one region (admins' reach aside: the page lists the user's own regions).
 """
 
 import rules
 
-from masterplan.rules import can_manage_team, can_review, leads_team, reviews_as_member
+from masterplan.rules import (
+    can_manage_team,
+    can_review,
+    is_admin,
+    leads_team,
+    reviews_a_region_as_member,
+    reviews_as_member,
+)
 
 from .models import Report, Visit
 
@@ -78,6 +88,8 @@ rules.add_perm("bimtek.change_visit", edit_visit & report_unsigned)
 rules.add_perm("bimtek.write_report", can_review)
 rules.add_perm("bimtek.change_report", can_review & report_unsigned)
 rules.add_perm("bimtek.sign_report", signs_as_pembimbing | signs_as_ketua)
+rules.add_perm("bimtek.see_matrix", is_admin)
+rules.add_perm("bimtek.see_my_reports", reviews_a_region_as_member)
 for _side, _signs in SIGNS_AS.items():
     rules.add_perm(f"bimtek.sign_as_{_side}", _signs & _side_unsigned(_side) & ~report_fully_signed)
     rules.add_perm(f"bimtek.withdraw_as_{_side}",

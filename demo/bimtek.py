@@ -103,7 +103,7 @@ h1 { font-size: 14pt; } li { margin-bottom: 2mm; }</style></head><body>
 def minutes_pdf():
     from weasyprint import HTML  # loaded only when the attachment is made
 
-    from bimtek.pdf import DataOnlyFetcher
+    from bimtek.pdf import DataOnlyFetcher  # loads WeasyPrint too
 
     return HTML(string=MINUTES_HTML, base_url=None, url_fetcher=DataOnlyFetcher()).write_pdf()
 

@@ -70,6 +70,13 @@ def region_ids_for(user, action):
     _check_action(action)
     if is_admin(user) and action in ADMIN_ACTIONS:
         return None
+    return member_region_ids_for(user, action)
+
+
+def member_region_ids_for(user, action):
+    """The ids of the regions where `user` may do `action` through their own membership (the
+    admin flag aside), e.g. REVIEW: the regions they are the assigned pembimbing of."""
+    _check_action(action)
     return {rid for rid, role in region_roles(user).items() if action in ROLE_ACTIONS[role]}
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .workflow import last_submission
+
 IGNORED_FIELDS = {"id", "version", "updated_at", "updated_by", "created_at", "created_by",
                   "position", "order"}
 
@@ -148,8 +150,6 @@ def _differences(model, old, new, m2m_fields):
 
 def default_since(masterplan):
     """The last submission for review, or the masterplan's creation."""
-    from .workflow import last_submission
-
     submission = last_submission(masterplan)
     return submission.changed_at if submission else masterplan.created_at
 

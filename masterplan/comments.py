@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import access
+from . import access, notifications
 from .models import Comment, Masterplan
 
 REFUSED_ANCHOR = gettext_lazy("Objek yang dikomentari bukan milik masterplan wilayah ini.")
@@ -166,6 +166,12 @@ def require_take_part(user, region):
                                  "ini yang dapat membalas atau menyelesaikan komentar."))
 
 
+def written_by_team(author_role):
+    """Was a comment written in the region's team (ketua, anggota)? A thread whose last word is
+    the team's waits for its reviewers."""
+    return author_role in notifications.TEAM_ROLES
+
+
 def role_label_key(user, region):
     """The role a comment's author writes in: their role in the region, else "admin"."""
     role = access.role_in(user, region)
@@ -195,8 +201,6 @@ def add_comment(masterplan, anchor, author, text):
         raise ValidationError(REFUSED_ANCHOR, code="foreign_anchor")
     # Checked against the database, not the object handed in.
     kind, anchor = find_anchor(masterplan, kind.key, anchor.pk)
-    from . import notifications
-
     with transaction.atomic():
         comment = Comment.objects.create(
             masterplan=masterplan, content_type=ContentType.objects.get_for_model(kind.model),
@@ -216,8 +220,6 @@ def add_reply(comment, author, text):
     region = root.masterplan.region
     require_take_part(author, region)
     text = _clean_text(text)
-    from . import notifications
-
     with transaction.atomic():
         reply = Comment.objects.create(
             masterplan_id=root.masterplan_id, content_type_id=root.content_type_id,

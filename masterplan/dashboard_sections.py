@@ -2,10 +2,12 @@
 
 from collections import defaultdict
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, Role
 from .sections import Part, Progress, Section, register
+from .stages import states
 
 TEAM_CHECKS = (Role.KETUA, Role.ANGGOTA, Role.PEMBIMBING)
 
@@ -34,8 +36,6 @@ register(Section(
 
 
 def _stage_states(masterplans):
-    from .stages import states
-
     return states(masterplans)
 
 
@@ -45,8 +45,6 @@ def stages_completion(masterplans):
 
 
 def stages_parts(masterplans):
-    from django.urls import reverse
-
     result = {}
     for masterplan in masterplans:
         url = reverse("stages", kwargs={"region_code": masterplan.region.code})

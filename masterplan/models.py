@@ -3,6 +3,8 @@
 Models stay slim: behaviour lives in services.py, access decisions in access.py.
 """
 
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +16,7 @@ from rules import perm_exists as rules_perm_exists
 from simple_history.models import HistoricalRecords
 
 from .querysets import RegionScopedQuerySet
+from .reference import display_region_name
 from .text_limits import limit
 
 
@@ -100,8 +103,6 @@ class Region(VersionedModel):
 
     @property
     def display_name(self):
-        from .reference import display_region_name
-
         return display_region_name(self.name, self.kind)
 
 
@@ -278,9 +279,7 @@ class DimensionElement(models.Model):
 
 
 def _workbook_upload_path(instance, filename):
-    from .workbook.importer import upload_path
-
-    return upload_path(instance, filename)
+    return f"workbook-imports/{instance.masterplan.region.code}/{uuid.uuid4().hex}.xlsx"
 
 
 class WorkbookImport(models.Model):

@@ -27,7 +27,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from . import workflow
-from .models import Membership, Notification, NotificationKind, Role
+from .models import Comment, Membership, Notification, NotificationKind, Role
 
 logger = logging.getLogger(__name__)
 
@@ -127,8 +127,6 @@ def comment_added(comment):
 
 def reply_added(reply, root):
     """A reply: everyone who wrote in the thread and the region's pembimbing are told."""
-    from .models import Comment
-
     region = root.masterplan.region
     writers = [c.author for c in Comment.objects.filter(Q(pk=root.pk) | Q(parent=root))
                .select_related("author").order_by("created_at", "pk")]

@@ -9,6 +9,6 @@ class RegionScopedQuerySet(models.QuerySet):
     """
 
     def restrict(self, user, action="view"):
-        from .access import region_q
+        from .access import region_q  # deferred: access imports the models, which import this module
 
         return self.filter(region_q(self.model, user, action))

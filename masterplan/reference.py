@@ -8,6 +8,8 @@ The region rows come from data/wilayah/ (ODbL 1.0, see data/wilayah/README.md).
 import csv
 from pathlib import Path
 
+from .guide import guide
+
 WILAYAH_DIR = Path(__file__).resolve().parent / "data" / "wilayah"
 
 EDITIONS = [
@@ -93,8 +95,6 @@ def load_regions(Region):
 
 def load_dimensions(GuideEdition, Dimension, DimensionElement):
     """The six smart-city dimensions and their 18 elements for every edition in the catalogue."""
-    from .guide import guide
-
     for edition in GuideEdition.objects.all():
         for item in guide(edition.code)["dimensions"]:
             dimension, _ = Dimension.objects.update_or_create(

@@ -12,6 +12,8 @@ from collections import defaultdict
 
 from django.apps import apps
 
+from .services import initialize_all_masterplans
+
 # {app label: [(name, loader)]} in registration order within an app.
 _loaders = defaultdict(list)
 
@@ -29,8 +31,6 @@ def loaders():
 
 def load_reference_data():
     """Run every loader, then complete existing masterplans' rows; returns [(name, row count)]."""
-    from .services import initialize_all_masterplans
-
     counts = [(name, loader()) for name, loader in loaders()]
     initialize_all_masterplans()
     return counts

@@ -8,7 +8,7 @@ app's rules.py composes them into its permissions; views ask `user.has_perm(perm
 templates `{% has_perm 'masterplan.edit' user region as can_edit %}`.
 
 This module registers the core's permissions: `masterplan.<action>` for every action of the
-policy, the comment, book and workflow permissions, and the admin pages'.
+policy, the comment, book and workflow permissions, the admin pages' and the reviewers' pages'.
 """
 
 import rules
@@ -69,6 +69,12 @@ def reviews_any_region(user):
 
 
 @rules.predicate
+def reviews_a_region_as_member(user):
+    """The assigned pembimbing of at least one region (the admin flag aside)."""
+    return bool(access.member_region_ids_for(user, access.REVIEW))
+
+
+@rules.predicate
 def content_is_editable(user, masterplan):
     """A masterplan's content changes only in draf and perlu revisi."""
     return isinstance(masterplan, Masterplan) and masterplan.is_editable
@@ -79,6 +85,10 @@ for _action, _predicate in ACTION_PREDICATES.items():
 
 rules.add_perm("masterplan.manage_accounts", is_admin)
 rules.add_perm("masterplan.manage_batches", is_admin)
+
+# The reviewers' pages across regions (no object): the open comments inbox and the regions
+# entry of the navigation.
+rules.add_perm("masterplan.see_review_pages", reviews_any_region)
 
 # Content of a masterplan (object: the Masterplan), now: the team, while its status allows.
 rules.add_perm("masterplan.edit_content", can_edit & content_is_editable)

@@ -8,6 +8,8 @@ dashboards cost a fixed number of queries however many regions they list.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .comments import open_counts_by_section
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -88,7 +90,5 @@ def overall_percent(progress_list):
 def open_comment_counts(masterplans):
     """{masterplan_id: {section key: open review threads}} in one query (masterplan/comments.py);
     keys without a registered section (e.g. "masterplan" itself) are included."""
-    from .comments import open_counts_by_section
-
     counts = open_counts_by_section([mp.pk for mp in masterplans])
     return {mp.pk: dict(counts.get(mp.pk, {})) for mp in masterplans}

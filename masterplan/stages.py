@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from . import models_stages
 from .guide import guide
+from .models import GuideEdition
 
 MANUAL = {1, 10}  # stages only the team can confirm
 MANUAL_RULE = _("Dicentang oleh tim dengan catatan.")
@@ -74,15 +76,12 @@ def _derived(masterplans):
 
 def states(masterplans):
     """{masterplan id: [StageState × 10]}."""
-    from .models import GuideEdition
-    from .models_stages import StageCheck
-
     masterplans = list(masterplans)
     editions = dict(GuideEdition.objects.filter(
         pk__in={mp.edition_id for mp in masterplans}).values_list("pk", "code"))
     derived = _derived(masterplans)
     checks = defaultdict(dict)
-    for check in StageCheck.objects.filter(masterplan__in=masterplans):
+    for check in models_stages.StageCheck.objects.filter(masterplan__in=masterplans):
         checks[check.masterplan_id][check.number] = check
     result = {}
     for masterplan in masterplans:

@@ -21,11 +21,14 @@ Rules:
 """
 
 from dataclasses import dataclass
+from io import BytesIO
 
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
 from masterplan.workbook.base import HEADER, TITLE, put
 
@@ -245,11 +248,6 @@ def roadmap_workbook(roadmap):
     budget per year, and a sheet of the budget per year and source. Every text is written as a
     literal string (masterplan.workbook.base.put), so "=...", "+...", "-..." and "@..." stay text.
     """
-    from io import BytesIO
-
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
-
     masterplan = roadmap.masterplan
     years = list(roadmap.budget.years)
     workbook = Workbook()

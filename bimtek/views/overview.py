@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from masterplan import access
-from masterplan.models import Role
 from masterplan.views.base import AdminRequiredMixin
 
 from .. import matrix, reports
@@ -66,10 +65,9 @@ class MyReportsView(LoginRequiredMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.region_ids = [region_id for region_id, role in access.region_roles(request.user).items()
-                           if role == Role.PEMBIMBING]
-        if not self.region_ids:
+        if not request.user.has_perm("bimtek.see_my_reports"):
             raise PermissionDenied(_("Halaman ini untuk tim pembimbing."))
+        self.region_ids = access.member_region_ids_for(request.user, access.REVIEW)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -18,6 +18,7 @@ from django.urls import reverse
 from .. import comments
 from ..models import Masterplan
 from ..sections import open_comment_counts as open_comment_counts_of
+from ..views.comments import block_context
 
 register = template.Library()
 
@@ -42,8 +43,6 @@ def _region(context, masterplan):
 @register.simple_tag(takes_context=True)
 def comment_thread(context, masterplan, anchor):
     """The comment block of `anchor`: its threads, reply/resolve forms, a new-comment form."""
-    from ..views.comments import block_context
-
     request = context["request"]
     kind = comments.kind_of(anchor)
     if kind is None or anchor is None or anchor.pk is None:

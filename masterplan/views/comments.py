@@ -301,7 +301,7 @@ class InboxView(LoginRequiredMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if access.region_ids_for(request.user, access.REVIEW) == set():
+        if not request.user.has_perm("masterplan.see_review_pages"):
             raise PermissionDenied(_("Halaman ini untuk tim pembimbing dan admin Kominfo."))
         return super().dispatch(request, *args, **kwargs)
 
@@ -319,7 +319,7 @@ class InboxView(LoginRequiredMixin, TemplateView):
         page = Paginator(roots, self.page_size).get_page(self.request.GET.get("halaman"))
         groups = {}
         for root in page:
-            root.waiting = root.last_role in ("ketua", "anggota")
+            root.waiting = comments.written_by_team(root.last_role)
             groups.setdefault(root.masterplan.region_id, (root.masterplan.region, []))[1].append(
                 root)
         context.update(page=page, groups=list(groups.values()))

@@ -18,7 +18,7 @@ def dashboard(request):
         roles = access.region_roles(user)
         if not roles:
             return render(request, "masterplan/no_region.html")
-        if len(roles) == 1 and "pembimbing" not in roles.values():
+        if len(roles) == 1 and not user.has_perm("masterplan.see_review_pages"):
             code = Region.objects.values_list("code", flat=True).get(pk=next(iter(roles)))
             return redirect("region_detail", region_code=code)
     return region_list(request)

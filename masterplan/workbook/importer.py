@@ -17,7 +17,6 @@ bottom: start_import, refresh_preview, confirm_import, cancel_import.
 import datetime
 import hashlib
 import json
-import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,6 +24,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from ..models import Masterplan, WorkbookImport
 from . import safety
 from .base import Context, Row, Sheet, StaleData, clean_text
 from .errors import CellError, ErrorList, WorkbookError
@@ -275,8 +275,6 @@ def preview(masterplan, data):
 def apply(masterplan, data, user, expected_digest):
     """Apply the workbook's changes all or nothing, if they are still those previewed
     (`expected_digest`). Returns the applied WorkbookDiff; raises StalePreview or WorkbookError."""
-    from ..models import Masterplan
-
     try:
         with transaction.atomic():
             # Serialise imports (and version checks) of one masterplan.
@@ -301,15 +299,9 @@ def read_upload(uploaded):
     return b"".join(uploaded.chunks())
 
 
-def upload_path(instance, filename):
-    return f"workbook-imports/{instance.masterplan.region.code}/{uuid.uuid4().hex}.xlsx"
-
-
 def start_import(masterplan, user, uploaded):
     """Check and preview an upload. Returns (WorkbookImport or None when nothing would change,
     diff); WorkbookError if refused (then nothing is stored)."""
-    from ..models import WorkbookImport
-
     data = read_upload(uploaded)
     diff = preview(masterplan, data)
     if diff.is_empty:
@@ -352,8 +344,6 @@ def confirm_import(workbook_import, user, seen_digest=None):
     """Apply a pending import if its changes are still those previewed (`seen_digest`, the
     digest the page showed, or else the stored hash); otherwise the new preview, with the hash
     updated."""
-    from ..models import WorkbookImport
-
     masterplan = workbook_import.masterplan
     data = _stored_data(workbook_import)
     try:
@@ -377,8 +367,6 @@ def confirm_import(workbook_import, user, seen_digest=None):
 
 def cancel_import(workbook_import, user):
     """Discard a pending import and its stored file. False if it was already decided."""
-    from ..models import WorkbookImport
-
     with transaction.atomic():
         updated = WorkbookImport.objects.filter(
             pk=workbook_import.pk, status=WorkbookImport.Status.PENDING).update(

@@ -16,6 +16,9 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from masterplan import access
 from masterplan.models import Masterplan, Region
@@ -133,9 +136,6 @@ def _put(sheet, row, column, value):
 
 def index_workbook(rows):
     """The rows as an .xlsx workbook (bytes): a header row, then one row per region."""
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
-
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Indeks")
@@ -163,8 +163,6 @@ def index_workbook(rows):
 
 
 def _bold():
-    from openpyxl.styles import Font
-
     return Font(bold=True)
 
 

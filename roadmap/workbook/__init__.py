@@ -15,13 +15,13 @@ Registered from RoadmapConfig.ready(), in workbook order:
 References between sheets and the shared layout of a list sheet are in common.py.
 """
 
+from masterplan.workbook.registry import register
+
+from . import applications, institutions, kpis, monitoring, opds, programs, regulations
+
 
 def register_sheets():
     """Register the roadmap's sheets (called from RoadmapConfig.ready())."""
-    from masterplan.workbook.registry import register
-
-    from . import applications, institutions, kpis, monitoring, opds, programs, regulations
-
     register(opds.OpdSheet, programs.ProgramSheet, programs.QuickWinSheet, kpis.KpiSheet,
              kpis.FinancingSheet, monitoring.MonitoringSheet, monitoring.ActualSheet,
              applications.ApplicationSheet, institutions.InstitutionSheet, institutions.MemberSheet,

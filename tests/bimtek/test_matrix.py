@@ -193,6 +193,13 @@ def test_my_reports_is_for_pembimbing(client, world, role):
     assert client.get(reverse(MINE)).status_code == 403
 
 
+def test_my_reports_refuse_a_pembimbing_assigned_to_no_region(client, world):
+    pembimbing = world.user("pembimbing")
+    pembimbing.memberships.all().delete()
+    client.force_login(pembimbing)
+    assert client.get(reverse(MINE)).status_code == 403
+
+
 def test_navbar_links_for_admins_and_pembimbing(client, world):
     client.force_login(world.user("admin"))
     page = client.get(reverse("region_list")).content.decode()

@@ -1,9 +1,11 @@
 """Bimtek permissions (bimtek/rules.py): role × report state tables."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from bimtek import reports
-from tests.factories import MembershipFactory
+from masterplan.models import Role
+from tests.factories import MembershipFactory, UserFactory
 
 from .helpers import signed_report, visit_of, written_report
 
@@ -98,3 +100,18 @@ def test_a_signed_report_is_frozen_for_everyone(world):
     for perm in ("bimtek.change_report", "bimtek.change_visit", "bimtek.sign_as_pembimbing",
                  "bimtek.sign_as_ketua", "bimtek.withdraw_as_pembimbing", "bimtek.withdraw_as_ketua"):
         assert allowed(world, perm, report) == set(), perm
+
+
+def test_the_matrix_is_the_admins(world):
+    assert allowed(world, "bimtek.see_matrix", None) == {"admin"}
+
+
+def test_my_reports_are_for_the_assigned_pembimbing_of_some_region(world):
+    # Admins review every region but are no region's pembimbing: the page lists a user's own.
+    assert allowed(world, "bimtek.see_my_reports", None) == {"pembimbing"}
+    elsewhere = UserFactory(username="pembimbing.lain")
+    MembershipFactory(user=elsewhere, region=world.other, role=Role.PEMBIMBING)
+    assert elsewhere.has_perm("bimtek.see_my_reports")
+    # A pembimbing assigned to no region (any more) is refused.
+    assert not UserFactory(username="pembimbing.tanpa.wilayah").has_perm("bimtek.see_my_reports")
+    assert not AnonymousUser().has_perm("bimtek.see_my_reports")

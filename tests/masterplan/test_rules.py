@@ -1,9 +1,10 @@
 """The core's django-rules permissions (masterplan/rules.py): role × object state tables."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
-from masterplan.models import MasterplanStatus
-from tests.factories import UserFactory
+from masterplan.models import MasterplanStatus, Role
+from tests.factories import MembershipFactory, UserFactory
 
 S = MasterplanStatus
 ROLES = ("admin", "pembimbing", "ketua", "anggota", "dewan")
@@ -56,6 +57,16 @@ def test_edit_content_needs_the_team_and_an_editable_status(world, status, roles
 def test_admin_pages_permissions_are_the_admins(world):
     for perm in ("masterplan.manage_accounts", "masterplan.manage_batches"):
         assert allowed(world, perm, None) == {"admin"}
+
+
+def test_review_pages_are_for_admins_and_the_pembimbing_of_any_region(world):
+    assert allowed(world, "masterplan.see_review_pages", None) == {"admin", "pembimbing"}
+    elsewhere = UserFactory(username="pembimbing.lain")
+    MembershipFactory(user=elsewhere, region=world.other, role=Role.PEMBIMBING)
+    assert elsewhere.has_perm("masterplan.see_review_pages")
+    # A pembimbing assigned to no region (any more) reviews nothing.
+    assert not UserFactory(username="pembimbing.tanpa.wilayah").has_perm("masterplan.see_review_pages")
+    assert not AnonymousUser().has_perm("masterplan.see_review_pages")
 
 
 def test_a_superuser_is_an_admin_not_an_account_that_may_do_everything(world):
