@@ -14,7 +14,7 @@ from masterplan.workbook.base import CellReader, SheetData
 from masterplan.workbook.errors import ErrorList
 from readiness.forms import EntryForm
 from roadmap.models import Financing, KpiTarget, ProgramKpi
-from roadmap.programs import FinancingForm, KpiForm
+from roadmap.program_forms import FinancingForm, KpiForm
 from swot import targets
 from swot.models import Indicator, IndicatorTarget
 

@@ -126,7 +126,7 @@ def _complete_every_derived_stage(world):
                                  year=2030, value=1)
         Financing.objects.create(program=program, year=2026, source="apbd", amount=1)
     for book in "123":
-        RenderJob.objects.create(masterplan=masterplan, book=book, status="succeeded", is_final=True)
+        RenderJob.objects.create(masterplan=masterplan, kind=BOOK, part=book, status="succeeded", is_final=True)
     return masterplan
 
 
@@ -156,10 +156,10 @@ LENIENCY_CASES = {
         masterplan=mp, horizon="panjang").update(horizon="menengah")),
     "one program without an M&E owner": (8, lambda mp: _one_program(mp).update(
         monitoring_responsible="")),
-    "one book not final": (9, lambda mp: RenderJob.objects.filter(masterplan=mp, book="3").update(
+    "one book not final": (9, lambda mp: RenderJob.objects.filter(masterplan=mp, part="3").update(
         is_final=False)),
     "one book's final render failed": (9, lambda mp: RenderJob.objects.filter(
-        masterplan=mp, book="3").update(status="failed")),
+        masterplan=mp, part="3").update(status="failed")),
 }
 
 

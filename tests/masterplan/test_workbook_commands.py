@@ -46,7 +46,7 @@ def test_import_dry_run_prints_the_changes_and_saves_nothing(masterplan, tmp_pat
     out = capsys.readouterr().out
     assert "Sheet “II.2 SDM”: 0 added, 1 changed, 0 removed" in out
     assert "  changed row 4: 1. Jumlah komunitas minat bakat/hobbie/kreatif di daerah" in out
-    assert "      Angka: 12.5 → 13" in out
+    assert "      Angka: 12,5 → 13" in out
     assert "      Interpretasi: Baik → (empty)" in out
     assert "1 changes; dry run, nothing saved." in out
     assert db_state(masterplan) == before
