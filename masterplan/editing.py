@@ -462,3 +462,21 @@ def _has_field(model, name):
     except FieldDoesNotExist:
         return False
     return True
+
+
+def write_yearly_values(rows, clean, **owner):
+    """Write {year: value or None} into the yearly rows (`rows`: a manager of a model with
+    `year` and `value`, e.g. a KPI's targets) of `owner` in one transaction: None deletes the
+    year, a new year is created, a changed value updated; years not given are left alone."""
+    with transaction.atomic():
+        existing = {row.year: row for row in rows.filter(**owner, year__in=list(clean))}
+        rows.filter(**owner, year__in=[year for year, value in clean.items()
+                                       if value is None and year in existing]).delete()
+        for year, value in clean.items():  # one by one, so model history sees each change
+            if value is None:
+                continue
+            if year not in existing:
+                rows.create(**owner, year=year, value=value)
+            elif existing[year].value != value:
+                existing[year].value = value
+                existing[year].save(update_fields=["value"])

@@ -11,7 +11,12 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext as _
 
 from masterplan import ordering
-from masterplan.editing import rows_input_changed, rows_values, save_versioned
+from masterplan.editing import (
+    rows_input_changed,
+    rows_values,
+    save_versioned,
+    write_yearly_values,
+)
 
 from .models import Financing, FundingSource, KpiTarget, Partner, Program, ProgramKpi, QuickWin
 from .program_forms import (
@@ -64,19 +69,7 @@ def set_kpi_targets(kpi, targets):
         except ValueError:
             raise ValidationError(_("Target KPI “%(kpi)s” tahun %(year)s harus berupa angka.")
                                   % {"kpi": kpi.name, "year": year}) from None
-    with transaction.atomic():
-        existing = {target.year: target for target in
-                    KpiTarget.objects.filter(kpi=kpi, year__in=list(clean))}
-        KpiTarget.objects.filter(kpi=kpi, year__in=[year for year, value in clean.items()
-                                                    if value is None and year in existing]).delete()
-        for year, value in clean.items():  # one by one, so model history sees each change
-            if value is None:
-                continue
-            if year not in existing:
-                KpiTarget.objects.create(kpi=kpi, year=year, value=value)
-            elif existing[year].value != value:
-                existing[year].value = value
-                existing[year].save(update_fields=["value"])
+    write_yearly_values(KpiTarget.objects, clean, kpi=kpi)
 
 
 def set_financing(program, amounts):

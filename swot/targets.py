@@ -25,13 +25,12 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from masterplan import ordering
-from masterplan.editing import VersionedFormMixin, save_versioned
+from masterplan.editing import VersionedFormMixin, save_versioned, write_yearly_values
 from masterplan.models import Dimension
 from masterplan.numbers import NumberField, format_number, plain_decimal
 
@@ -198,19 +197,7 @@ def save_targets(indicator, targets):
         except (InvalidOperation, TypeError, ValueError, ValidationError):
             raise ValidationError(_("Target tahun %(year)s harus berupa angka.")
                                   % {"year": year}) from None
-    with transaction.atomic():
-        existing = {target.year: target for target in
-                    IndicatorTarget.objects.filter(indicator=indicator, year__in=list(clean))}
-        gone = [year for year, value in clean.items() if value is None and year in existing]
-        IndicatorTarget.objects.filter(indicator=indicator, year__in=gone).delete()
-        for year, value in clean.items():  # one by one, so model history sees each change
-            if value is None:
-                continue
-            if year not in existing:
-                IndicatorTarget.objects.create(indicator=indicator, year=year, value=value)
-            elif existing[year].value != value:
-                existing[year].value = value
-                existing[year].save(update_fields=["value"])
+    write_yearly_values(IndicatorTarget.objects, clean, indicator=indicator)
 
 
 def save_indicator(form, user):

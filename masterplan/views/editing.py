@@ -127,6 +127,22 @@ class ObjectFormView(ObjectChangeMixin, View):
         return self.succeeded(obj)
 
 
+class EditorFormView(ObjectFormView):
+    """ObjectFormView for an editor: a form with its grids (e.g. roadmap's ProgramEditor) that
+    saves itself with `save(user)` and is shown in the context as `editor`; a refusal of the
+    service lands on its main form (`editor.form`)."""
+
+    def save(self, editor):
+        return editor.save(self.request.user)
+
+    def save_refused(self, editor, error):
+        editor.form.add_error(None, error)
+        return self.form_refused(editor)
+
+    def form_refused(self, editor):
+        return self.render_to_response(self.get_context_data(editor=editor), status=422)
+
+
 class ObjectDeleteView(ObjectChangeMixin, View):
     """Delete an object still at the version the page showed (its `version` field posted).
 

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from masterplan import access
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
-from masterplan.views.editing import EditPageMixin, ObjectDeleteView, ObjectFormView
+from masterplan.views.editing import EditorFormView, EditPageMixin, ObjectDeleteView
 
 from .. import institutions
 from ..models import Institution, InstitutionKind, MemberUnsur
@@ -65,7 +65,7 @@ class InstitutionOverviewView(InstitutionPageMixin, TemplateView):
         return context
 
 
-class InstitutionEditView(EditPageMixin, InstitutionPageMixin, ObjectFormView, TemplateView):
+class InstitutionEditView(EditPageMixin, InstitutionPageMixin, EditorFormView, TemplateView):
     """The edit page of the Dewan or the Tim Pelaksana (`kind`), or of a forum (new without
     forum_pk)."""
 
@@ -84,16 +84,6 @@ class InstitutionEditView(EditPageMixin, InstitutionPageMixin, ObjectFormView, T
     def get_form(self, data=None):
         """The body's form and its members grid (institutions.InstitutionEditor)."""
         return institutions.InstitutionEditor(self.get_object(), self.masterplan, data)
-
-    def save(self, editor):
-        return editor.save(self.request.user)
-
-    def save_refused(self, editor, error):
-        editor.form.add_error(None, error)
-        return self.form_refused(editor)
-
-    def form_refused(self, editor):
-        return self.render_to_response(self.get_context_data(editor=editor), status=422)
 
     def get_success_message(self, institution):
         return _("%(body)s disimpan.") % {"body": institution.name or institution.get_kind_display()}

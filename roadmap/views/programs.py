@@ -17,7 +17,12 @@ from django.views.generic import TemplateView
 from masterplan import access
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
-from masterplan.views.editing import EditPageMixin, ObjectDeleteView, ObjectFormView
+from masterplan.views.editing import (
+    EditorFormView,
+    EditPageMixin,
+    ObjectDeleteView,
+    ObjectFormView,
+)
 
 from .. import program_editor, program_forms, program_rules, programs
 from ..models import Category, FundingSource, Horizon, Program, QuickWin
@@ -168,7 +173,7 @@ class ProgramDetailView(ProgramMixin, TemplateView):
         return context
 
 
-class ProgramFormView(EditPageMixin, ProgramMixin, ObjectFormView, TemplateView):
+class ProgramFormView(EditPageMixin, ProgramMixin, EditorFormView, TemplateView):
     """Add (no program_pk) or edit a program with its partners, KPIs and financing; team only."""
 
     action = access.EDIT
@@ -179,16 +184,6 @@ class ProgramFormView(EditPageMixin, ProgramMixin, ObjectFormView, TemplateView)
         """The program's form with its grids (program_editor.ProgramEditor)."""
         instance = self.get_program(access.EDIT) if "program_pk" in self.kwargs else None
         return program_editor.ProgramEditor(self.masterplan, data, instance=instance)
-
-    def save(self, editor):
-        return editor.save(self.request.user)
-
-    def save_refused(self, editor, error):
-        editor.form.add_error(None, error)
-        return self.form_refused(editor)
-
-    def form_refused(self, editor):
-        return self.render_to_response(self.get_context_data(editor=editor), status=422)
 
     def succeeded(self, program):
         response = super().succeeded(program)
