@@ -21,6 +21,7 @@ import signal
 import time
 
 from .fetchers import BASE_URL, ProjectFilesFetcher
+from .page_labels import add_page_labels
 
 # A run of this many characters (an entity counts as one) without a space gets a zero-width
 # space every PIECE characters; real words, even Indonesian compounds, are far shorter.
@@ -53,15 +54,39 @@ def break_long_words(html):
     return "".join(out)
 
 
+# PDF/A-3b: fonts embedded, an sRGB output intent, XMP metadata (title, author, language from the
+# HTML's <title>, <meta name="author"> and <html lang>) and a file identifier hashed from the
+# content. Archival copies of a masterplan are what the books are for.
+PDF_VARIANT = "pdf/a-3b"
+# WeasyPrint decodes the WOFF fonts with fontTools, which stamps the decoded font's `head` table
+# with the current time unless SOURCE_DATE_EPOCH fixes it (the reproducible-builds convention);
+# that stamp, embedded in the PDF, was what made two renders of the same content differ.
+FONT_TIMESTAMP = "1577836800"  # 2020-01-01T00:00:00Z: any fixed value will do
+
+
+def _whole_seconds(w3c_date):
+    """A W3C date without fractions of a second: the information dictionary's dates have none,
+    and PDF/A wants the XMP dates equal to them."""
+    return re.sub(r"(T\d\d:\d\d:\d\d)\.\d+", r"\1", w3c_date) if w3c_date else w3c_date
+
+
 def html_to_pdf(html):
     """(PDF bytes, page count, seconds) of a document's HTML (a book's); only the project's own
-    static and media files are fetched."""
+    static and media files are fetched.
+
+    The same HTML gives the same bytes: the dates come from the document's dcterms.created /
+    dcterms.modified meta (none: no date), the identifier is a hash of the content, the font
+    subsets carry a fixed timestamp. The PDF is PDF/A-3b and its page labels are the numbers
+    printed on its pages (masterplan/rendering/page_labels.py)."""
     # deferred: WeasyPrint loads only when rendering
     from weasyprint import HTML
 
+    os.environ.setdefault("SOURCE_DATE_EPOCH", FONT_TIMESTAMP)
     started = time.perf_counter()
     document = HTML(string=break_long_words(html), base_url=BASE_URL, url_fetcher=ProjectFilesFetcher()).render()
-    pdf = document.write_pdf()
+    metadata = document.metadata
+    metadata.created, metadata.modified = _whole_seconds(metadata.created), _whole_seconds(metadata.modified)
+    pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=add_page_labels)
     return pdf, len(document.pages), time.perf_counter() - started
 
 
