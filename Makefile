@@ -44,10 +44,12 @@ test-fast: install
 	$(PY) -m pytest -m "not browser and not worker"
 
 # Renders the full demo region's three books and prints the timings (docs/performance.md), then
-# the worst case: every typed text at its maximum length, unbroken (rolled back afterwards).
+# the worst case: every typed text at its maximum length, unbroken, and a region grown to 120
+# programs (both rolled back afterwards).
 bench: demo
 	$(RUN_ENV) $(PY) manage.py bench_books 32.73
 	$(RUN_ENV) $(PY) manage.py bench_books 32.73 --worst-case
+	$(RUN_ENV) $(PY) manage.py bench_books 32.73 --programs 120
 	$(RUN_ENV) $(PY) manage.py bench_workbook 32.73
 
 clean:

@@ -4,7 +4,11 @@ templates) and WeasyPrint's. Each book runs in a fresh process so its peak memor
 `--worst-case` first writes the longest allowed unbroken text into every typed field of every row
 of the region's masterplan (books/worst_case.py), then typesets the three books and a
 Bimtek report as the render pipeline does (a child process capped in memory and time), and rolls
-everything back: nothing of the region changes."""
+everything back: nothing of the region changes.
+
+`--programs N` first grows the region's masterplan to N programs (the demo's `grow_programs`
+command, demo/grow.py), then typesets the three books in this process, and rolls everything back
+likewise."""
 
 import argparse
 import json
@@ -14,6 +18,7 @@ import sys
 import time
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -37,6 +42,8 @@ class Command(BaseCommand):
         parser.add_argument("--one", choices=BOOKS, help=argparse.SUPPRESS)
         parser.add_argument("--worst-case", action="store_true",
                             help="every typed text at its maximum length, unbroken (rolled back)")
+        parser.add_argument("--programs", type=int, metavar="N",
+                            help="with the masterplan grown to N programs (rolled back)")
 
     def handle(self, *args, **options):
         region = region_by_code(options["region_code"])
@@ -45,6 +52,9 @@ class Command(BaseCommand):
             raise CommandError(f"{region.code} has no current masterplan; run seed_demo first.")
         if options["worst_case"]:
             self.worst_case(masterplan)
+            return
+        if options["programs"] is not None:
+            self.grown(masterplan, options["programs"])
             return
         if options["one"]:
             self.stdout.write(json.dumps(self.measure(masterplan, options["one"])))
@@ -89,6 +99,19 @@ class Command(BaseCommand):
                 # The peak of the largest child so far (each document is typeset in its own).
                 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
                 self.stdout.write(f"{label:<10}{pages:>6}{time.perf_counter() - started:>9.1f}{peak:>10.0f}")
+            transaction.set_rollback(True)
+
+    def grown(self, masterplan, count):
+        region = masterplan.region
+        with transaction.atomic():
+            # By name: the demo app sits above the books (import contracts, .importlinter).
+            call_command("grow_programs", region.code, count, stdout=self.stdout)
+            masterplan = current_masterplan(region)
+            self.stdout.write(f"{'book':<6}{'pages':>6}{'ours s':>9}{'weasy s':>9}")
+            for book in BOOKS:
+                html, gather = book_html(book, masterplan)
+                _pdf, pages, weasyprint = html_to_pdf(html)
+                self.stdout.write(f"{book:<6}{pages:>6}{gather:>9.2f}{weasyprint:>9.2f}")
             transaction.set_rollback(True)
 
     def child(self, region_code, book):
