@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 # `make run` is for a laptop: DEBUG on, SQLite under var/ unless DATABASE_URL says otherwise.
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test test-fast lint bench install migrate demo check clean
+.PHONY: run test test-fast lint bench books install migrate demo check clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required") if sys.version_info < (3, 11) else None'
@@ -39,9 +39,10 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
-# Everything but the browser tests and the tests that need a real Celery worker.
+# Everything but the browser tests, the tests that need a real Celery worker and the heavy ones
+# (whole books typeset and read back).
 test-fast: install
-	$(PY) -m pytest -m "not browser and not worker"
+	$(PY) -m pytest -m "not browser and not worker and not heavy"
 
 # Renders the full demo region's three books and prints the timings (docs/performance.md), then
 # the worst case: every typed text at its maximum length, unbroken, and a region grown to 120
@@ -51,6 +52,11 @@ bench: demo
 	$(RUN_ENV) $(PY) manage.py bench_books 32.73 --worst-case
 	$(RUN_ENV) $(PY) manage.py bench_books 32.73 --programs 120
 	$(RUN_ENV) $(PY) manage.py bench_workbook 32.73
+
+# Both demo regions' books in var/books/<region>/: the PDFs, a contact sheet of each book's pages
+# (buku-N.png) for a person to look over, and what the visual checks find (buku-N.txt).
+books: demo
+	$(RUN_ENV) $(PY) manage.py book_sheets 32.73 35.10 -o var/books
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3 .pytest_cache
