@@ -159,6 +159,7 @@ def read_pages(pdf):
                      if _in_body(word, box)]
             readings.append(PageReading(index + 1, label, box, words, _lines(words),
                                         _extent(page, words, box)))
+            page.close()  # its parsed objects: a book of 200 pages would hold them all
     return readings
 
 
