@@ -62,6 +62,9 @@ PDF_VARIANT = "pdf/a-3b"
 # with the current time unless SOURCE_DATE_EPOCH fixes it (the reproducible-builds convention);
 # that stamp, embedded in the PDF, was what made two renders of the same content differ.
 FONT_TIMESTAMP = "1577836800"  # 2020-01-01T00:00:00Z: any fixed value will do
+# PDF/A forbids images drawn with interpolation, which WeasyPrint asks for unless told otherwise
+# (its documentation: `image-rendering: crisp-edges`); inherited, so it covers every image.
+PDF_A_STYLE = "html { image-rendering: crisp-edges }"
 
 
 def _whole_seconds(w3c_date):
@@ -76,14 +79,16 @@ def html_to_pdf(html):
 
     The same HTML gives the same bytes: the dates come from the document's dcterms.created /
     dcterms.modified meta (none: no date), the identifier is a hash of the content, the font
-    subsets carry a fixed timestamp. The PDF is PDF/A-3b and its page labels are the numbers
-    printed on its pages (masterplan/rendering/page_labels.py)."""
+    subsets carry a fixed timestamp. The PDF is PDF/A-3b (masterplan/rendering/pdfa.py checks
+    what can be checked of it here) and its page labels are the numbers printed on its pages
+    (masterplan/rendering/page_labels.py)."""
     # deferred: WeasyPrint loads only when rendering
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     os.environ.setdefault("SOURCE_DATE_EPOCH", FONT_TIMESTAMP)
     started = time.perf_counter()
-    document = HTML(string=break_long_words(html), base_url=BASE_URL, url_fetcher=ProjectFilesFetcher()).render()
+    document = HTML(string=break_long_words(html), base_url=BASE_URL, url_fetcher=ProjectFilesFetcher()).render(
+        stylesheets=[CSS(string=PDF_A_STYLE)])
     metadata = document.metadata
     metadata.created, metadata.modified = _whole_seconds(metadata.created), _whole_seconds(metadata.modified)
     pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=add_page_labels)

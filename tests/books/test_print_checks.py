@@ -1,6 +1,6 @@
 """The demo regions' books, read back from their PDFs, have no visual defect (books/pdf_checks.py):
 the six books of both demo regions, and Kota Bandung's three with its masterplan grown to 120
-programs (demo/grow.py).
+programs (demo/grow.py); and the six pass the PDF/A-3b checks (masterplan/rendering/pdfa.py).
 
 Heavy (marked `heavy`): each book is typeset once per module, when a test first asks for it, and
 the grown region's three books together (grown and rolled back in a savepoint)."""
@@ -14,6 +14,7 @@ from django.db import transaction
 from books.layout import book_html
 from books.pdf_checks import check_pdf
 from masterplan.models import Region
+from masterplan.rendering.pdfa import conformance_problems
 from masterplan.rendering.typesetting import html_to_pdf
 from masterplan.services import current_masterplan
 from roadmap.models import Program
@@ -74,3 +75,9 @@ def test_the_demo_books_have_no_visual_defect(books, code, book):
 @pytest.mark.parametrize("book", BOOKS)
 def test_the_books_of_a_region_with_120_programs_have_no_visual_defect(books, book):
     assert_no_defect(books.grown(book))
+
+
+@pytest.mark.parametrize("book", BOOKS)
+@pytest.mark.parametrize("code", ["32.73", "35.10"])
+def test_the_demo_books_are_pdf_a_3b(books, code, book):
+    assert conformance_problems(books.plain(code, book)) == []

@@ -1,5 +1,6 @@
 """`make books`: the demo regions' books typeset into a folder, each with a contact sheet of its
-pages (books/contact_sheet.py) and the defects the visual checks find (books/pdf_checks.py)."""
+pages (books/contact_sheet.py), the defects the visual checks find (books/pdf_checks.py) and
+what the PDF/A checks find (masterplan/rendering/pdfa.py)."""
 
 from collections import Counter
 from pathlib import Path
@@ -7,6 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from masterplan.management.commands._regions import region_by_code
+from masterplan.rendering.pdfa import conformance_problems
 from masterplan.rendering.typesetting import html_to_pdf
 from masterplan.services import current_masterplan
 
@@ -41,9 +43,12 @@ class Command(BaseCommand):
                 except RasteriserMissing as error:
                     raise CommandError(str(error)) from None
                 defects = check_pdf(pdf)
+                pdfa = conformance_problems(pdf)
                 (folder / f"buku-{book}.txt").write_text(
-                    "".join(f"{defect}\n" for defect in defects), encoding="utf-8")
+                    "".join(f"{defect}\n" for defect in defects)
+                    + "".join(f"PDF/A: {problem}\n" for problem in pdfa), encoding="utf-8")
                 kinds = ", ".join(f"{kind} {count}" for kind, count in
                                   sorted(Counter(defect.kind for defect in defects).items()))
                 self.stdout.write(f"{region.code} buku {book}: {pages} pages in {seconds:.1f} s, "
-                                  f"{len(defects)} defects{f' ({kinds})' if kinds else ''} -> {sheet}")
+                                  f"{len(defects)} defects{f' ({kinds})' if kinds else ''}, "
+                                  f"PDF/A {'ok' if not pdfa else f'{len(pdfa)} problems'} -> {sheet}")
