@@ -133,10 +133,11 @@ MATURITY_PLOT_Y = 16
 MATURITY_SCALE = 5.0  # pixels per index point: the plot is 500 x 500
 MATURITY_PLOT_SIZE = 100 * MATURITY_SCALE
 MATURITY_WIDTH = MATURITY_PLOT_X + MATURITY_PLOT_SIZE + 24
-MATURITY_HEIGHT = MATURITY_PLOT_Y + MATURITY_PLOT_SIZE + 64
+MATURITY_HEIGHT = MATURITY_PLOT_Y + MATURITY_PLOT_SIZE + 56  # the axis title ends at 50
 MATURITY_COLOURS = {"initial": "#eef1f4", "developing": "#d7e7f5", "managed": "#b3d1ec",
                     "optimized": "#8bbbe3"}
 POINT_COLOUR = "#b02a37"
+MATURITY_BOOK_SHARE = 0.8  # of the text width the books draw it at (static/books/book.css)
 POINT_LABEL_CHARS = 28
 
 
