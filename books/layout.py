@@ -13,7 +13,10 @@ so numbers never depend on template logic:
   the caption but left out of the daftar tabel / gambar;
 - `<hN id="…" data-toc="front|main">` headings (N = 1, 2) make the daftar isi;
 - `<!--DAFTAR-ISI-->`, `<!--DAFTAR-GAMBAR-->`, `<!--DAFTAR-TABEL-->` are replaced by the lists,
-  whose page numbers WeasyPrint fills in with target-counter().
+  whose page numbers WeasyPrint fills in with target-counter();
+- the section whose heading has id "sambutan-kepala-daerah" (the Kata Sambutan Kepala Daerah)
+  ends with the signature block of templates/books/signature.html: place, date, the
+  signatory's title and name from the cover (books.models.BookCover).
 """
 
 import re
@@ -32,6 +35,9 @@ _HEADING = re.compile(r'<h([12]) id="([^"]+)" data-toc="(front|main)">(.*?)</h\1
 _UNLISTED = re.compile(r"<span data-unlisted>.*?</span>", re.S)
 _ROMAN = re.compile(r"^\s*([IVXLC]+)\.\s")
 KINDS = {"caption": ("tabel", "Tabel"), "figcaption": ("gambar", "Gambar")}
+# The signature block (signed by the cover's signatory) closes the Kata Sambutan Kepala Daerah.
+SIGNED_SECTION = 'id="sambutan-kepala-daerah"'
+SIGNATURE_TEMPLATE = "books/signature.html"
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -110,7 +116,20 @@ def _list_html(items, empty):
 
 def compose(template_name, context):
     """The final HTML of a book from its template and context."""
-    return finish(render_to_string(template_name, context))
+    html = render_to_string(template_name, context)
+    if SIGNED_SECTION in html:
+        html = sign(html, render_to_string(SIGNATURE_TEMPLATE, context))
+    return finish(html)
+
+
+def sign(html, signature):
+    """`html` with `signature` at the end of the Kata Sambutan Kepala Daerah: before the heading
+    that follows the section's own (or the end of the front matter)."""
+    start = html.index(SIGNED_SECTION)
+    ends = [found for found in (html.find("<h1", start + 1), html.find("</section>", start))
+            if found != -1]
+    end = min(ends) if ends else len(html)
+    return html[:end] + signature + html[end:]
 
 
 def finish(html):
