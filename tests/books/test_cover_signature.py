@@ -4,6 +4,7 @@ period) and the Kata Sambutan's signature block from the cover's fields, with th
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from books.contexts import BUILDERS
 from books.forms import CoverForm
@@ -116,3 +117,21 @@ def test_the_cover_form_refuses_what_cannot_be_printed(data, field, message):
     form = form_for(MasterplanFactory(), **data)
     assert not form.is_valid()
     assert any(message in error for error in form.errors[field]), form.errors
+
+
+def test_the_cover_page_saves_the_signature_and_says_why_it_refuses(client, world):
+    cover = BookCover.objects.get(masterplan=world.masterplans["own"])
+    url = reverse("book_cover", kwargs={"region_code": world.own.code})
+    client.force_login(world.user("anggota"))
+    page = client.get(url).content.decode()
+    assert "Nama penanda tangan kata sambutan" in page and "Lambang daerah" in page
+    refused = client.post(url, {"version": cover.version, "signing_date": "2026-03-02"})
+    assert refused.status_code == 422
+    assert "Tempat penandatanganan wajib diisi bila tanggal diisi." in refused.content.decode()
+    saved = client.post(url, {"version": cover.version, "signing_date": "2026-03-02",
+                              "signing_place": "Bandung", "signatory_name": "Ahmad Nugraha",
+                              "signatory_title": "Wali Kota Bandung"})
+    assert saved.status_code == 302
+    cover.refresh_from_db()
+    assert (cover.signatory_name, cover.signing_place, cover.signing_date) == (
+        "Ahmad Nugraha", "Bandung", date(2026, 3, 2))
