@@ -75,14 +75,14 @@ def rupiah_full(amount):
 
 GANTT_WIDTH = 800
 GANTT_FONT = min_font_size(GANTT_WIDTH)  # 7 pt in the books
-GANTT_LINE = GANTT_FONT * 1.2
+GANTT_LINE = GANTT_FONT * 1.15
 GANTT_LABEL_X = 8
 GANTT_INDENT = 12
-GANTT_LABEL_WIDTH = 300  # the name and tag column
-GANTT_PLOT_X = 310  # where the first quarter starts
+GANTT_LABEL_WIDTH = 330  # the name and tag column
+GANTT_PLOT_X = 340  # where the first quarter starts
 GANTT_PLOT_WIDTH = GANTT_WIDTH - GANTT_PLOT_X - 12
 GANTT_TOP = 34  # room for the year labels
-GANTT_ROW = 20  # a row of one line; each further line of its name adds GANTT_LINE
+GANTT_ROW = 19  # a row of one line; each further line of its name adds GANTT_LINE
 GANTT_HEADING = 22
 GANTT_BAR = 13
 GANTT_NAME_LINES = 3
