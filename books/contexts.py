@@ -9,7 +9,6 @@ from django.utils import timezone
 from masterplan.guide import guide
 from masterplan.models import Dimension, MasterplanStatus
 from readiness.charts import maturity_chart, readiness_bars
-from readiness.scoring import maturity_label
 from readiness.services import (
     competitiveness_table,
     maturity,
@@ -31,6 +30,7 @@ from roadmap.models import (
 from roadmap.programs import budget as roadmap_budget
 from swot.models import Indicator, Strategy, SwotItem, Worksheet
 
+from .maturity import maturity_text
 from .narrative import narratives, strategy_key
 from .text import to_html
 
@@ -91,7 +91,6 @@ def book1(masterplan):
     context.update(_readiness(masterplan))
     readiness_index, performance_index, level = maturity([masterplan])[masterplan.pk]
     _overall, dimensions = performance_indices([masterplan])[masterplan.pk]
-    levels = {item["code"]: item for item in guide(masterplan.edition.code)["maturity"]["levels"]}
     vision = masterplan.vision
     context.update(
         outlook=outlook,
@@ -108,8 +107,8 @@ def book1(masterplan):
         missions=list(masterplan.missions.all()),
         sasaran_groups=_sasaran(masterplan),
         maturity_readiness=readiness_index, maturity_performance=performance_index,
-        maturity_level=level, maturity_label=maturity_label(level) if level else "",
-        maturity_description=levels.get(level, {}).get("description", ""),
+        maturity_level=level,
+        maturity=maturity_text(masterplan.edition.code, readiness_index, performance_index, level),
         maturity_chart=maturity_chart(readiness_index, performance_index,
                                       point_label=masterplan.region.display_name,
                                       chart_id="buku-grafik-kematangan"),

@@ -3,11 +3,20 @@ masterplan/rendering/typesetting.py).
 
 The templates mark what must be numbered and listed; this module numbers it in document order,
 so numbers never depend on template logic:
-- `<caption data-number>Title</caption>` becomes "Tabel N. Title" (id tabel-N);
-- `<figcaption data-number>Title</figcaption>` becomes "Gambar N. Title" (id gambar-N);
+- `<caption data-number>Title</caption>` becomes "Tabel C.N. Title" (id tabel-C-N) and
+  `<figcaption data-number>Title</figcaption>` "Gambar C.N. Title" (id gambar-C-N): numbered per
+  chapter, C the chapter (the enclosing `<h1 … data-toc="main">`: the arabic value of its Roman
+  number, "L" for the Lampiran, otherwise its place among the chapters) and N the table's or
+  figure's place in it. Before the first chapter (the front matter) they keep a plain number:
+  "Tabel N." (id tabel-N);
+- a caption's `<span data-unlisted>…</span>` (a value such as the table's index) is printed in
+  the caption but left out of the daftar tabel / gambar;
 - `<hN id="…" data-toc="front|main">` headings (N = 1, 2) make the daftar isi;
 - `<!--DAFTAR-ISI-->`, `<!--DAFTAR-GAMBAR-->`, `<!--DAFTAR-TABEL-->` are replaced by the lists,
-  whose page numbers WeasyPrint fills in with target-counter().
+  whose page numbers WeasyPrint fills in with target-counter();
+- the section whose heading has id "sambutan-kepala-daerah" (the Kata Sambutan Kepala Daerah)
+  ends with the signature block of templates/books/signature.html: place, date, the
+  signatory's title and name from the cover (books.models.BookCover).
 """
 
 import re
@@ -19,9 +28,18 @@ from django.utils.html import escape, strip_tags
 
 from .contexts import BUILDERS
 
-_CAPTION = re.compile(r"<(caption|figcaption) data-number>(.*?)</\1>", re.S)
+_NUMBERED = re.compile(
+    r'<h1 id="[^"]+" data-toc="main">(?P<chapter>.*?)</h1>'
+    r"|<(?P<tag>caption|figcaption) data-number>(?P<title>.*?)</(?P=tag)>", re.S)
 _HEADING = re.compile(r'<h([12]) id="([^"]+)" data-toc="(front|main)">(.*?)</h\1>', re.S)
+_UNLISTED = re.compile(r"<span data-unlisted>.*?</span>", re.S)
+_ROMAN = re.compile(r"^\s*([IVXLC]+)\.\s")
 KINDS = {"caption": ("tabel", "Tabel"), "figcaption": ("gambar", "Gambar")}
+# The signature block (signed by the cover's signatory) closes the Kata Sambutan Kepala Daerah.
+SIGNED_SECTION = 'id="sambutan-kepala-daerah"'
+SIGNATURE_TEMPLATE = "books/signature.html"
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
 
 @dataclass
 class Listed:
@@ -31,20 +49,53 @@ class Listed:
     front: bool = False
 
 
+def roman_value(numeral):
+    """'IV' -> 4."""
+    total = 0
+    for position, letter in enumerate(numeral):
+        value = ROMAN_VALUES[letter]
+        following = ROMAN_VALUES[numeral[position + 1]] if position + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def chapter_label(title, ordinal):
+    """How a chapter's tables and figures are prefixed: 'II. Analisis …' -> '2', 'Lampiran' ->
+    'L', any other title its place among the chapters (`ordinal`, from 1)."""
+    text = strip_tags(title).strip()
+    numeral = _ROMAN.match(text)
+    if numeral:
+        return str(roman_value(numeral.group(1)))
+    if text.lower().startswith("lampiran"):
+        return "L"
+    return str(ordinal)
+
+
 def number_captions(html):
-    """Number tables and figures in order; returns (html, tables, figures)."""
+    """Number tables and figures per chapter in document order; returns (html, tables,
+    figures) with the listed entries of each."""
+    chapters = 0
+    chapter = None  # None in the front matter
     counters = {"caption": 0, "figcaption": 0}
     listed = {"caption": [], "figcaption": []}
 
     def replace(match):
-        tag, title = match.group(1), match.group(2).strip()
+        nonlocal chapters, chapter
+        if match.group("chapter") is not None:
+            chapters += 1
+            chapter = chapter_label(match.group("chapter"), chapters)
+            counters.update(caption=0, figcaption=0)
+            return match.group(0)
+        tag, title = match.group("tag"), match.group("title").strip()
         counters[tag] += 1
         slug, word = KINDS[tag]
-        anchor = f"{slug}-{counters[tag]}"
-        listed[tag].append(Listed(anchor, f"{word} {counters[tag]}. {strip_tags(title)}"))
-        return f'<{tag} id="{anchor}">{word} {counters[tag]}. {title}</{tag}>'
+        number = f"{chapter}.{counters[tag]}" if chapter else str(counters[tag])
+        anchor = f"{slug}-{number.replace('.', '-')}"
+        shown = strip_tags(_UNLISTED.sub("", title)).strip()
+        listed[tag].append(Listed(anchor, f"{word} {number}. {shown}"))
+        return f'<{tag} id="{anchor}">{word} {number}. {title}</{tag}>'
 
-    return _CAPTION.sub(replace, html), listed["caption"], listed["figcaption"]
+    return _NUMBERED.sub(replace, html), listed["caption"], listed["figcaption"]
 
 
 def headings(html):
@@ -66,6 +117,23 @@ def _list_html(items, empty):
 def compose(template_name, context):
     """The final HTML of a book from its template and context."""
     html = render_to_string(template_name, context)
+    if SIGNED_SECTION in html:
+        html = sign(html, render_to_string(SIGNATURE_TEMPLATE, context))
+    return finish(html)
+
+
+def sign(html, signature):
+    """`html` with `signature` at the end of the Kata Sambutan Kepala Daerah: before the heading
+    that follows the section's own (or the end of the front matter)."""
+    start = html.index(SIGNED_SECTION)
+    ends = [found for found in (html.find("<h1", start + 1), html.find("</section>", start))
+            if found != -1]
+    end = min(ends) if ends else len(html)
+    return html[:end] + signature + html[end:]
+
+
+def finish(html):
+    """A book's rendered template with its tables and figures numbered and its lists filled."""
     html, tables, figures = number_captions(html)
     html = html.replace("<!--DAFTAR-ISI-->", _list_html(headings(html), "—"))
     html = html.replace("<!--DAFTAR-GAMBAR-->", _list_html(figures, "Tidak ada gambar."))

@@ -59,6 +59,11 @@ class BookCover(VersionedModel):
         _("tahun"), null=True, blank=True,
         validators=[MinValueValidator(2017), MaxValueValidator(2100)])
     logo = models.FileField(_("logo daerah"), upload_to=logo_path, blank=True, max_length=250)
+    # Who signs the Kata Sambutan Kepala Daerah, where and when (the signature block).
+    signatory_name = models.CharField(_("nama penanda tangan"), max_length=120, blank=True)
+    signatory_title = models.CharField(_("jabatan penanda tangan"), max_length=120, blank=True)
+    signing_place = models.CharField(_("tempat penandatanganan"), max_length=60, blank=True)
+    signing_date = models.DateField(_("tanggal penandatanganan"), null=True, blank=True)
 
     objects = RegionScopedQuerySet.as_manager()
     history = HistoricalRecords(table_name="masterplan_historicalbookcover")

@@ -1,6 +1,8 @@
 """Demo narrative sections and cover for Kota Bandung's books."""
 
-from books.models import NarrativeSection
+from datetime import date
+
+from books.models import BookCover, NarrativeSection
 from books.narrative import strategy_key
 from books.services import ensure_rows
 
@@ -42,6 +44,10 @@ STRATEGIES = {
     "environment": "Mengurangi timbulan sampah dan memantau kualitas lingkungan.",
 }
 
+# The Kata Sambutan's signature block: a made-up signatory.
+SIGNATURE = {"signatory_name": "Dr. H. Ahmad Nugraha, M.Si.", "signatory_title": "Wali Kota Bandung",
+             "signing_place": "Bandung", "signing_date": date(2026, 3, 2)}
+
 
 def seed(full, empty):
     for masterplan in (full, empty):
@@ -50,3 +56,6 @@ def seed(full, empty):
     texts.update({strategy_key(code): text for code, text in STRATEGIES.items()})
     for key, text in texts.items():
         NarrativeSection.objects.filter(masterplan=full, key=key, text="").update(text=text)
+    # The empty region keeps the placeholders a draft shows.
+    BookCover.objects.filter(masterplan=full, signatory_name="").update(**SIGNATURE)
+

@@ -8,12 +8,25 @@ The same markup goes into the web pages and the PDF books (WeasyPrint renders in
 
 Coordinates are written with a dot (`coordinate`); numbers shown to people use the Indonesian
 format of masterplan.numbers.
+
+Text is set in the books' font, Noto Sans (static/fonts/noto-sans, declared by the books' and the
+site's stylesheets), with system fonts only as a fallback. The books draw a chart across the text
+width of an A4 page (BOOK_TEXT_WIDTH_PT), so a chart `width` units wide prints a unit as
+BOOK_TEXT_WIDTH_PT / width points; `min_font_size(width)` is the smallest font size in units that
+still prints at MIN_TEXT_PT. A label too long for its line is wrapped (`wrap`, `text_lines`),
+never cut mid-word; only a label longer than its lines allow ends in '…' (the full text is in the
+element's <title>).
 """
+
+import math
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
+FONT_FAMILY = "Noto Sans, DejaVu Sans, Arial, sans-serif"
+BOOK_TEXT_WIDTH_PT = 467.7  # 165 mm: A4 less the books' 25 mm and 20 mm side margins
+MIN_TEXT_PT = 7
+CHAR_WIDTH = 0.56  # a generous mean advance of Noto Sans, in ems (bold included)
 TEXT = "#212529"
 MUTED = "#6c757d"
 GRID = "#dee2e6"
@@ -47,6 +60,59 @@ def empty_element(tag, **attributes):
 def clip(label, limit):
     """`label` cut to at most `limit` characters, ending in '…' when cut."""
     return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
+
+
+def min_font_size(width):
+    """The smallest font size (in units of a chart `width` units wide) that prints at
+    MIN_TEXT_PT or more in the books, rounded up to half a unit."""
+    return math.ceil(MIN_TEXT_PT * float(width) / BOOK_TEXT_WIDTH_PT * 2) / 2
+
+
+def chars_fitting(space, font_size):
+    """How many characters of `font_size` fit in `space` units (CHAR_WIDTH per character)."""
+    return max(1, int(space / (font_size * CHAR_WIDTH)))
+
+
+def wrap(label, chars, max_lines=2):
+    """`label` broken between words into lines of at most `chars` characters, at most
+    `max_lines` of them; a word longer than a line is split, and text left over ends the last
+    line in '…'."""
+    words = label.split()
+    lines = []
+    current = ""
+    while words:
+        word = words.pop(0)
+        if len(word) > chars:  # a word wider than the line: split it
+            words.insert(0, word[chars:])
+            word = word[:chars]
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= chars:
+            current = candidate
+            continue
+        lines.append(current)
+        current = word
+        if len(lines) == max_lines:
+            break
+    if current and len(lines) < max_lines:
+        lines.append(current)
+        current = ""
+    if current or words:  # too long for max_lines: end the last line in '…' after a whole word
+        last = lines[-1]
+        while len(last) + 1 > chars and " " in last:
+            last = last.rsplit(" ", 1)[0]
+        lines[-1] = last[:chars - 1].rstrip() + "…"
+    return lines or [""]
+
+
+def text_lines(x, y, lines, line_height, **attributes):
+    """One <text> whose `lines` are <tspan>s at x, the first on the baseline y (a single line
+    is a plain <text>)."""
+    if len(lines) == 1:
+        return text_element(x, y, lines[0], **attributes)
+    spans = "".join(
+        f'<tspan {xml_attributes(x=coordinate(x), dy=coordinate(line_height) if number else None)}>'
+        f"{escape(line)}</tspan>" for number, line in enumerate(lines))
+    return f'<text {xml_attributes(x=coordinate(x), y=coordinate(y), **attributes)}>{spans}</text>'
 
 
 def svg_image(chart_id, width, height, title, description, body, described_by=None, font_size=11):

@@ -93,6 +93,17 @@ def format_amount(value, empty=""):
     return number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)
 
 
+def format_quantity(value, unit="", empty=""):
+    """A number with its unit: "14,6%" (a percentage has no space before "%"), "1.250 mahasiswa"
+    (a non-breaking space, so the unit never starts a line); `empty` for None/""."""
+    if value is None or value == "":
+        return empty
+    unit = (unit or "").strip()
+    if unit in ("%", "persen"):
+        return f"{format_number(value)}%"
+    return f"{format_number(value)}\u00a0{unit}" if unit else format_number(value)
+
+
 def format_rupiah(value, empty=""):
     """"Rp 1.500.000" (",50" only when there are cents); `empty` for None/""."""
     if value is None or value == "":

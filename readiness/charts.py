@@ -12,7 +12,19 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from masterplan import numbers
-from masterplan.charts import GRID, MUTED, clip, coordinate, empty_element, svg_image, text_element
+from masterplan.charts import (
+    GRID,
+    MUTED,
+    chars_fitting,
+    clip,
+    coordinate,
+    empty_element,
+    min_font_size,
+    svg_image,
+    text_element,
+    text_lines,
+    wrap,
+)
 
 from .scoring import MATURITY_LEVELS, maturity_label, maturity_level
 
@@ -34,14 +46,16 @@ class Bar:
 
 
 BAR_WIDTH = 820
+BAR_FONT = min_font_size(BAR_WIDTH)  # 7 pt in the books
+BAR_LINE = BAR_FONT * 1.2
 BAR_LABEL_X = 8
 BAR_INDENT = 16
 BAR_X = 390  # where the 0 of the scale is
 BAR_SCALE = 3.2  # pixels per index point: 100 -> 320 px
 BAR_TOP = 30  # room for the scale's labels
-BAR_ROW = 22
+BAR_ROW = 24  # a row of one line; each further line of its label adds BAR_LINE
 BAR_GROUP_GAP = 8
-BAR_LABEL_CHARS = 56
+BAR_LABEL_LINES = 2
 BAR_COLOURS = {0: "#1c5a9c", 1: "#6ea8dc"}
 
 
@@ -59,22 +73,22 @@ def bar_chart(bars, *, title, chart_id="grafik-batang", described_by=None):
     for position, bar in enumerate(bars):
         if position and bar.level == 0:
             y += BAR_GROUP_GAP
-        rows.append((y, bar))
-        y += BAR_ROW
-    height = y + 8
+        room = BAR_X - 10 - BAR_LABEL_X - BAR_INDENT * bar.level
+        lines = wrap(bar.label, chars_fitting(room, BAR_FONT), BAR_LABEL_LINES)
+        rows.append((y, bar, lines))
+        y += BAR_ROW + BAR_LINE * (len(lines) - 1)
+    height = y + 4
     # Scale: vertical grid lines with their labels above the bars.
     for tick in (0, 25, 50, 75, 100):
         x = BAR_X + tick * BAR_SCALE
-        body.append(empty_element("line", x1=x, y1=BAR_TOP - 6, x2=x, y2=height - 8, stroke=GRID))
-        body.append(text_element(x, BAR_TOP - 12, str(tick), text_anchor="middle", fill=MUTED,
-                                 font_size="10"))
-    for y, bar in rows:
-        middle = y + BAR_ROW / 2
+        body.append(empty_element("line", x1=x, y1=BAR_TOP - 6, x2=x, y2=height - 4, stroke=GRID))
+        body.append(text_element(x, BAR_TOP - 12, str(tick), text_anchor="middle", fill=MUTED))
+    for y, bar, lines in rows:
+        middle = y + BAR_ROW / 2  # the bar stands by the label's first line
         bold = bar.level == 0
         body.append(f'<g class="bar"><title>{escape(_spoken(bar))}</title>')
-        body.append(text_element(BAR_LABEL_X + BAR_INDENT * bar.level, middle + 4,
-                                 clip(bar.label, BAR_LABEL_CHARS),
-                                 font_weight="bold" if bold else None))
+        body.append(text_lines(BAR_LABEL_X + BAR_INDENT * bar.level, middle + 4, lines, BAR_LINE,
+                               font_weight="bold" if bold else None))
         if bar.value is None:
             body.append(text_element(BAR_X + 4, middle + 4, _("belum dinilai"), fill=MUTED,
                                      font_style="italic"))
@@ -91,7 +105,8 @@ def bar_chart(bars, *, title, chart_id="grafik-batang", described_by=None):
     description = "; ".join(_spoken(bar) for bar in bars) or _("Tidak ada data.")
     if not judged:
         description = _("Belum ada yang dinilai.") + " " + description
-    return svg_image(chart_id, BAR_WIDTH, height, title, description, body, described_by)
+    return svg_image(chart_id, BAR_WIDTH, coordinate(height), title, description, body,
+                     described_by, font_size=BAR_FONT)
 
 
 def _short_table_title(title):
@@ -118,10 +133,11 @@ MATURITY_PLOT_Y = 16
 MATURITY_SCALE = 5.0  # pixels per index point: the plot is 500 x 500
 MATURITY_PLOT_SIZE = 100 * MATURITY_SCALE
 MATURITY_WIDTH = MATURITY_PLOT_X + MATURITY_PLOT_SIZE + 24
-MATURITY_HEIGHT = MATURITY_PLOT_Y + MATURITY_PLOT_SIZE + 64
+MATURITY_HEIGHT = MATURITY_PLOT_Y + MATURITY_PLOT_SIZE + 56  # the axis title ends at 50
 MATURITY_COLOURS = {"initial": "#eef1f4", "developing": "#d7e7f5", "managed": "#b3d1ec",
                     "optimized": "#8bbbe3"}
 POINT_COLOUR = "#b02a37"
+MATURITY_BOOK_SHARE = 0.8  # of the text width the books draw it at (static/books/book.css)
 POINT_LABEL_CHARS = 28
 
 

@@ -8,8 +8,9 @@ numbers as tables, and the PDF books can reuse the charts (WeasyPrint renders in
 * `gantt_svg(programs, start_year, end_year)`: one row per program, grouped under its dimension,
   at quarter resolution (a program runs from the start of its start quarter to the end of its end
   quarter), year gridlines and labels; quick wins in their own colour with a "★ QW" tag, e-Gov
-  integration programs tagged "e-Gov", a legend. Long names are cut; the row's <title> carries
-  the full name and period.
+  integration programs tagged "e-Gov", a legend. Long names are wrapped over up to three lines
+  (the row grows with them); only a name longer than that ends in '…', and the row's <title>
+  carries the full name and period. No text prints below MIN_TEXT_PT in the books.
 * `budget_svg(budget)`: one stacked bar per year, a segment per funding source, the year's total
   above the bar in the short rupiah format ("Rp 1,5 M"); the table beside it has full numbers.
 """
@@ -20,7 +21,19 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from masterplan import numbers
-from masterplan.charts import GRID, MUTED, clip, coordinate, empty_element, svg_image, text_element
+from masterplan.charts import (
+    CHAR_WIDTH,
+    GRID,
+    MUTED,
+    chars_fitting,
+    coordinate,
+    empty_element,
+    min_font_size,
+    svg_image,
+    text_element,
+    text_lines,
+    wrap,
+)
 
 # --- rupiah ----------------------------------------------------------------------------------
 
@@ -60,17 +73,19 @@ def rupiah_full(amount):
 
 # --- Gantt -----------------------------------------------------------------------------------
 
-GANTT_WIDTH = 1000
+GANTT_WIDTH = 800
+GANTT_FONT = min_font_size(GANTT_WIDTH)  # 7 pt in the books
+GANTT_LINE = GANTT_FONT * 1.15
 GANTT_LABEL_X = 8
-GANTT_INDENT = 14
+GANTT_INDENT = 12
 GANTT_LABEL_WIDTH = 330  # the name and tag column
 GANTT_PLOT_X = 340  # where the first quarter starts
-GANTT_PLOT_WIDTH = GANTT_WIDTH - GANTT_PLOT_X - 16
+GANTT_PLOT_WIDTH = GANTT_WIDTH - GANTT_PLOT_X - 12
 GANTT_TOP = 34  # room for the year labels
-GANTT_ROW = 20
+GANTT_ROW = 19  # a row of one line; each further line of its name adds GANTT_LINE
 GANTT_HEADING = 22
-GANTT_BAR = 12
-GANTT_NAME_CHARS = 40
+GANTT_BAR = 13
+GANTT_NAME_LINES = 3
 GANTT_COLOUR = "#1c5a9c"
 QUICK_WIN_COLOUR = "#d9480f"
 HEADING_FILL = "#eef1f4"
@@ -137,25 +152,27 @@ def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", descri
         groups.setdefault(dimension.pk, (dimension, []))[1].append(program)
     ordered = sorted(groups.values(), key=lambda group: (group[0].number, group[0].pk))
 
-    rows = []  # (y, kind, payload)
+    rows = []  # (y, kind, payload, height)
     y = GANTT_TOP
     for dimension, members in ordered:
-        rows.append((y, "heading", dimension))
+        rows.append((y, "heading", dimension, GANTT_HEADING))
         y += GANTT_HEADING
         for program in members:
-            rows.append((y, "program", program))
-            y += GANTT_ROW
+            lines = _name_lines(program)
+            height = GANTT_ROW + GANTT_LINE * (len(lines) - 1)
+            rows.append((y, "program", (program, lines), height))
+            y += height
     if not programs:
-        rows.append((y, "empty", None))
+        rows.append((y, "empty", None, GANTT_ROW))
         y += GANTT_ROW
     plot_bottom = y + 4
     legend_y = plot_bottom + 22
-    height = legend_y + 16
+    height = legend_y + 6
 
     body = []
     plot_right = GANTT_PLOT_X + GANTT_PLOT_WIDTH
     # Dimension heading bands first, so the grid lines are drawn over them.
-    for row_y, kind, _payload in rows:
+    for row_y, kind, _payload, _height in rows:
         if kind == "heading":
             body.append(empty_element("rect", class_="dimension-band", x=0, y=row_y, width=GANTT_WIDTH,
                                       height=GANTT_HEADING, fill=HEADING_FILL))
@@ -172,11 +189,11 @@ def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", descri
         body.append(empty_element("line", class_="year-line", x1=left, y1=GANTT_TOP - 16, x2=left,
                                   y2=plot_bottom, stroke=MUTED if year == start_year else GRID))
         body.append(text_element((left + right) / 2, GANTT_TOP - 8, str(year), class_="year-label",
-                                 text_anchor="middle", fill=MUTED, font_size="10.5"))
+                                 text_anchor="middle", fill=MUTED))
     body.append(empty_element("line", class_="year-line", x1=plot_right, y1=GANTT_TOP - 16,
                               x2=plot_right, y2=plot_bottom, stroke=MUTED))
 
-    for row_y, kind, payload in rows:
+    for row_y, kind, payload, _height in rows:
         if kind == "heading":
             body.append(text_element(GANTT_LABEL_X, row_y + 15, payload.title, class_="dimension",
                                      font_weight="bold"))
@@ -184,7 +201,8 @@ def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", descri
             body.append(text_element(GANTT_PLOT_X + 4, row_y + 14, _("Belum ada program."), fill=MUTED,
                                      font_style="italic"))
         else:
-            body.append(_gantt_row(payload, row_y, start_year, end_year))
+            program, lines = payload
+            body.append(_gantt_row(program, lines, row_y, start_year, end_year))
 
     # Legend.
     legend = [(GANTT_COLOUR, _("Program")), (QUICK_WIN_COLOUR, _("★ QW: quick win"))]
@@ -193,7 +211,7 @@ def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", descri
         body.append(empty_element("rect", class_="legend-swatch", x=x, y=legend_y - 10, width=14,
                                   height=10, fill=colour))
         body.append(text_element(x + 19, legend_y, label, class_="legend"))
-        x += 19 + 7 * len(label) + 24
+        x += 19 + GANTT_FONT * CHAR_WIDTH * len(label) + 20
     body.append(text_element(x, legend_y, _("e-Gov: program integrasi Smart e-Gov"), class_="legend"))
 
     quick_wins = sum(1 for program in programs if program.is_quick_win)
@@ -206,18 +224,27 @@ def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", descri
     return svg_image(chart_id, GANTT_WIDTH, coordinate(height),
                      _("Linimasa program %(start)s–%(end)s per dimensi") % {"start": start_year,
                                                                             "end": end_year},
-                     description, body, described_by)
+                     description, body, described_by, font_size=GANTT_FONT)
 
 
-def _gantt_row(program, row_y, start_year, end_year):
+def _name_lines(program):
+    """The program's name wrapped to the room its row leaves beside its tags."""
+    tags = " ".join(_tags(program))
+    room = GANTT_LABEL_WIDTH - 4 - GANTT_LABEL_X - GANTT_INDENT
+    if tags:
+        room -= GANTT_FONT * CHAR_WIDTH * len(tags) + 8
+    return wrap(program.name, chars_fitting(room, GANTT_FONT), GANTT_NAME_LINES)
+
+
+def _gantt_row(program, lines, row_y, start_year, end_year):
     quick_win = program.is_quick_win
     classes = ["program"] + (["quick-win"] if quick_win else []) + (
         ["egov"] if program.is_egov_integration else [])
     parts = [f'<g class="{" ".join(classes)}" data-program="{escape(program.pk)}">'
              f"<title>{escape(_spoken_program(program))}</title>"]
-    middle = row_y + GANTT_ROW / 2
-    parts.append(text_element(GANTT_LABEL_X + GANTT_INDENT, middle + 4,
-                              clip(program.name, GANTT_NAME_CHARS), class_="name"))
+    middle = row_y + GANTT_ROW / 2  # the bar and the tags stand by the name's first line
+    parts.append(text_lines(GANTT_LABEL_X + GANTT_INDENT, middle + 4, lines, GANTT_LINE,
+                            class_="name"))
     tags = _tags(program)
     if tags:
         parts.append(text_element(GANTT_LABEL_WIDTH - 4, middle + 4, " ".join(tags), class_="tag",
@@ -236,8 +263,7 @@ def _gantt_row(program, row_y, start_year, end_year):
                                    height=GANTT_BAR, rx="2",
                                    fill=QUICK_WIN_COLOUR if quick_win else GANTT_COLOUR))
         if quick_win:
-            parts.append(text_element(left + 3, middle + 4, "★", class_="star", fill="#ffffff",
-                                      font_size="10"))
+            parts.append(text_element(left + 2, middle + 4, "★", class_="star", fill="#ffffff"))
     parts.append("</g>")
     return "".join(parts)
 
@@ -245,6 +271,7 @@ def _gantt_row(program, row_y, start_year, end_year):
 # --- budget ----------------------------------------------------------------------------------
 
 BUDGET_WIDTH = 820
+BUDGET_FONT = min_font_size(BUDGET_WIDTH)  # 7 pt in the books
 BUDGET_PLOT_X = 96
 BUDGET_PLOT_Y = 28
 BUDGET_PLOT_HEIGHT = 240
@@ -254,13 +281,18 @@ SOURCE_COLOURS = {"apbd": "#1c5a9c", "apbn": "#2f9e44", "dak": "#f08c00", "kpbu"
 OTHER_COLOUR = "#adb5bd"
 
 
+NICE_STEPS = (1, Decimal("1.2"), Decimal("1.6"), 2, Decimal("2.4"), 3, 4, 5, 6, 8, 10)
+
+
 def nice_ceiling(value):
-    """The smallest 1, 2, 2.5 or 5 × 10^k at least `value` (a round top for the scale)."""
+    """The smallest of 1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8 × 10^k at least `value`: a round top
+    for the scale (each a multiple of 4 quarters that read well) that leaves at most a quarter
+    of the plot empty above the highest bar."""
     value = Decimal(value)
     if value <= 0:
         return Decimal(1)
     power = Decimal(10) ** (len(str(int(value))) - 1)
-    for step in (1, 2, Decimal("2.5"), 5, 10):
+    for step in NICE_STEPS:
         if step * power >= value:
             return step * power
     return 10 * power
@@ -287,7 +319,7 @@ def budget_svg(budget, *, chart_id="grafik-anggaran", described_by=None):
         body.append(empty_element("line", x1=BUDGET_PLOT_X, y1=y, x2=BUDGET_PLOT_X + BUDGET_PLOT_WIDTH,
                                   y2=y, stroke=GRID if step else MUTED))
         body.append(text_element(BUDGET_PLOT_X - 6, y + 4, rupiah_short(value), class_="scale",
-                                 text_anchor="end", fill=MUTED, font_size="10"))
+                                 text_anchor="end", fill=MUTED))
     slot = BUDGET_PLOT_WIDTH / max(len(years), 1)
     bar_width = min(slot * 0.6, 48)
     for position, year in enumerate(years):
@@ -308,8 +340,11 @@ def budget_svg(budget, *, chart_id="grafik-anggaran", described_by=None):
                         f'fill="{SOURCE_COLOURS.get(code, OTHER_COLOUR)}">'
                         f"<title>{escape(f'{label} {year}: {rupiah_full(amount)}')}</title></rect>")
         if total:
-            body.append(text_element(x + bar_width / 2, y - 5, rupiah_short(total), class_="total",
-                                     text_anchor="middle", font_size="10", font_weight="bold"))
+            label = rupiah_short(total)
+            if len(label) * BUDGET_FONT * CHAR_WIDTH > slot - 4:  # narrow slots: the scale says Rp
+                label = label.removeprefix("Rp ").replace("-Rp ", "-")
+            body.append(text_element(x + bar_width / 2, y - 5, label, class_="total",
+                                     text_anchor="middle", font_weight="bold"))
         body.append(text_element(x + bar_width / 2, bottom + 16, str(year), class_="year-label",
                                  text_anchor="middle", fill=MUTED))
         body.append("</g>")
@@ -323,13 +358,13 @@ def budget_svg(budget, *, chart_id="grafik-anggaran", described_by=None):
         body.append(empty_element("rect", class_="legend-swatch", x=x, y=legend_y - 10, width=12,
                                   height=10, fill=SOURCE_COLOURS.get(code, OTHER_COLOUR)))
         body.append(text_element(x + 16, legend_y, label, class_="legend"))
-        x += 16 + 7 * len(label) + 20
-    height = legend_y + 12
+        x += 16 + BUDGET_FONT * CHAR_WIDTH * len(label) + 20
+    height = legend_y + 6
     description = "; ".join(_spoken_year(budget, year) for year in years) or _("Tidak ada data.")
     description = _("Total %(total)s.") % {"total": rupiah_full(budget.total)} + " " + description
     return svg_image(chart_id, BUDGET_WIDTH, coordinate(height),
                      _("Anggaran program per tahun dan sumber dana"), description, body,
-                     described_by)
+                     described_by, font_size=BUDGET_FONT)
 
 
 def _spoken_year(budget, year):

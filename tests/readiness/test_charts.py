@@ -79,12 +79,16 @@ def test_chart_text_is_escaped():
     assert root[0].text == "A <b>title</b>"
 
 
-def test_long_labels_are_clipped_with_the_full_text_in_the_tooltip():
+def test_long_labels_are_wrapped_then_clipped_with_the_full_text_in_the_tooltip():
     label = "Tabel II.99 " + "sangat panjang " * 8
     root = parse(charts.bar_chart([charts.Bar(label, 10)], title="t"))
-    drawn = texts(root)[-2]
-    assert drawn.endswith("…") and len(drawn) <= charts.BAR_LABEL_CHARS
+    lines = [span.text for span in root.iter(f"{SVG}tspan")]
+    assert len(lines) == charts.BAR_LABEL_LINES
+    assert lines[0].startswith("Tabel II.99 sangat") and lines[-1].endswith("…")
     assert root.find(f"{SVG}g/{SVG}title").text.startswith(label.strip())
+    two_lines = "Tabel II.99 " + "sangat panjang " * 4
+    root = parse(charts.bar_chart([charts.Bar(two_lines, 10)], title="t"))
+    assert " ".join(span.text for span in root.iter(f"{SVG}tspan")) == two_lines.strip()
 
 
 @pytest.mark.django_db

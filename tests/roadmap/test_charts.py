@@ -62,7 +62,7 @@ def test_gantt_bar_spans_its_quarters():
     svg = charts.gantt_svg([program(7, "Portal layanan", (2026, 2), (2027, 1))], 2026, 2035)
     root = parse(svg)
     assert root.get("role") == "img"
-    assert root.get("viewBox").startswith("0 0 1000 ")
+    assert root.get("viewBox").startswith(f"0 0 {charts.GANTT_WIDTH} ")
     quarter = charts.GANTT_PLOT_WIDTH / 40
     bar = group_of(root, 7).find("svg:rect", NS)
     assert "bar" in bar.get("class").split()
@@ -121,13 +121,18 @@ def test_gantt_groups_programs_under_dimension_headings_in_number_order():
     assert ys == sorted(ys)
 
 
-def test_gantt_truncates_long_names_escapes_text_and_keeps_the_full_name_in_title():
+def test_gantt_wraps_long_names_escapes_text_and_keeps_the_full_name_in_title():
     name = "Pengembangan <sistem> & integrasi layanan administrasi kependudukan terpadu se-kota"
     root = parse(charts.gantt_svg([program(4, name, (2026, 1), (2026, 4))], 2026, 2027))
     row = group_of(root, 4)
-    shown = row.find("svg:text", NS).text
-    assert shown.endswith("…") and len(shown) <= charts.GANTT_NAME_CHARS
+    lines = [span.text for span in row.find("svg:text", NS).findall("svg:tspan", NS)]
+    assert 1 < len(lines) <= charts.GANTT_NAME_LINES
+    assert " ".join(lines) == name  # wrapped between words, nothing cut
     assert name in row.find("svg:title", NS).text
+    longer = " ".join([name] * 4)
+    row = group_of(parse(charts.gantt_svg([program(4, longer, (2026, 1), (2026, 4))], 2026, 2027)), 4)
+    lines = [span.text for span in row.find("svg:text", NS).findall("svg:tspan", NS)]
+    assert len(lines) == charts.GANTT_NAME_LINES and lines[-1].endswith("…")
     assert "<sistem>" not in str(charts.gantt_svg([program(4, name, (2026, 1), (2026, 4))],
                                                   2026, 2027))
 
