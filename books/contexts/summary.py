@@ -39,13 +39,18 @@ def _headline(masterplan, all_programs, sections):
 
 
 def _next_steps(masterplan, all_programs, context_institutions, regulations):
-    """The first year's commitments, derived from the data: programs that start in the first
-    year, institutions without a decree yet, regulations not yet enacted."""
-    first_year = [p for p in all_programs if p.start_year == masterplan.start_year]
+    """The first year's commitments, derived from the data: its budget, the programs that start
+    in it (quick wins first), institutions without a decree yet, regulations not yet enacted."""
+    year = masterplan.start_year
+    starting = sorted((p for p in all_programs if p.start_year == year),
+                      key=lambda p: not p.is_quick_win)
     return {
-        "year": masterplan.start_year,
-        "programs": first_year,
-        "total": sum((p.total for p in first_year), Decimal(0)),
+        "year": year,
+        "budget": sum((item.amount for p in all_programs for item in p.financing.all()
+                       if item.year == year), Decimal(0)),
+        "running": sum(1 for p in all_programs if p.start_year <= year <= p.end_year),
+        "programs": starting,
+        "quick_wins": sum(1 for p in starting if p.is_quick_win),
         "institutions": context_institutions,
         "regulations": [r for r in regulations if r.status != RegulationStatus.ENACTED],
     }

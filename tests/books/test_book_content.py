@@ -116,8 +116,9 @@ def test_buku_iii_headline_figures_come_from_the_data(world):
                       if row["title"] == "Smart Governance")
     assert (governance["programs"], governance["quick_wins"], governance["total"]) == (4, 1, total)
     assert "Sumber dana: APBD Rp 10.000.000.000; CSR Rp 500.000.000." in summary
-    # The first year's commitments: the programs that start in 2026.
-    assert "memulai 4 program dengan anggaran Rp 10.500.000.000" in summary
+    # The first year's commitments: its budget (4 × 1,5 miliar) and the programs starting in it.
+    assert ("Pada tahun pertama (2026) daerah menganggarkan Rp 6.000.000.000 untuk 4 program "
+            "yang berjalan. 4 program dimulai tahun ini, termasuk 1 quick win") in summary
 
 
 def test_demo_books_have_the_planned_length():
