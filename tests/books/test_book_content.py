@@ -137,3 +137,11 @@ def test_demo_books_have_the_planned_length():
     pdf, pages, _render = html_to_pdf(book_html("3", masterplan)[0])
     assert 8 <= pages <= 12
     assert "Masterplan dalam angka" in pdf_text(pdf)
+
+
+def test_a_region_without_financing_gets_no_empty_budget_table(world):
+    masterplan = Masterplan.objects.get(pk=world.masterplans["other"].pk)  # no programs
+    for book in ("2", "3"):
+        html = compose(f"books/book{book}.html", BUILDERS[book](masterplan))
+        assert '<table class="budget">' not in html
+        assert "[belum ada rencana pembiayaan]" in html
