@@ -3,6 +3,8 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import number_format
 
+from masterplan.numbers import format_decimal, format_rupiah
+
 register = template.Library()
 
 
@@ -12,10 +14,25 @@ def _plain(value):
 
 @register.filter
 def rupiah(value):
-    """Rp 1.500.000.000 (Indonesian grouping, no decimals)."""
+    """The books' one rupiah format: "Rp 1.500.000" (",50" only for cents); "–" for no amount
+    or zero, never "Rp 0". A no-break space keeps "Rp" with its number when a line wraps."""
+    if value in (None, "") or not Decimal(value):
+        return "–"
+    return format_rupiah(value).replace(" ", "\u00a0")
+
+
+@register.filter
+def scaled(value, scale):
+    """An amount in a table's compact unit (books.amounts.Scale): "51,75"; "–" for none."""
+    return scale.format(value)
+
+
+@register.filter
+def percent(value):
+    """The books' one percent format: "14,6%" (one decimal); "–" for no value."""
     if value in (None, ""):
         return "–"
-    return "Rp " + number_format(round(Decimal(value)), decimal_pos=0, force_grouping=True)
+    return f"{format_decimal(value, 1)}%"
 
 
 @register.simple_tag
