@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils.html import escape, strip_tags
 
+from masterplan.rendering import page_labels
+
 from .contexts import BUILDERS
 
 _NUMBERED = re.compile(
@@ -38,7 +40,6 @@ KINDS = {"caption": ("tabel", "Tabel"), "figcaption": ("gambar", "Gambar")}
 # The signature block (signed by the cover's signatory) closes the Kata Sambutan Kepala Daerah.
 SIGNED_SECTION = 'id="sambutan-kepala-daerah"'
 SIGNATURE_TEMPLATE = "books/signature.html"
-ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 @dataclass
@@ -50,13 +51,8 @@ class Listed:
 
 
 def roman_value(numeral):
-    """'IV' -> 4."""
-    total = 0
-    for position, letter in enumerate(numeral):
-        value = ROMAN_VALUES[letter]
-        following = ROMAN_VALUES[numeral[position + 1]] if position + 1 < len(numeral) else 0
-        total += -value if value < following else value
-    return total
+    """'IV' -> 4 (the core's reader of page-label numerals)."""
+    return page_labels.roman_value(numeral.lower())
 
 
 def chapter_label(title, ordinal):
