@@ -59,10 +59,14 @@ class BookCover(VersionedModel):
         _("tahun"), null=True, blank=True,
         validators=[MinValueValidator(2017), MaxValueValidator(2100)])
     logo = models.FileField(_("logo daerah"), upload_to=logo_path, blank=True, max_length=250)
-    # Who signs the Kata Sambutan Kepala Daerah, where and when (the signature block).
-    signatory_name = models.CharField(_("nama penanda tangan"), max_length=120, blank=True)
-    signatory_title = models.CharField(_("jabatan penanda tangan"), max_length=120, blank=True)
-    signing_place = models.CharField(_("tempat penandatanganan"), max_length=60, blank=True)
+    # Who signs the Kata Sambutan Kepala Daerah, where and when (the signature block). The
+    # database default lets rows written by older data migrations, which know none of these, in.
+    signatory_name = models.CharField(_("nama penanda tangan"), max_length=120, blank=True,
+                                      db_default="")
+    signatory_title = models.CharField(_("jabatan penanda tangan"), max_length=120, blank=True,
+                                       db_default="")
+    signing_place = models.CharField(_("tempat penandatanganan"), max_length=60, blank=True,
+                                     db_default="")
     signing_date = models.DateField(_("tanggal penandatanganan"), null=True, blank=True)
 
     objects = RegionScopedQuerySet.as_manager()

@@ -13,12 +13,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='bookcover',
             name='signatory_name',
-            field=models.CharField(blank=True, max_length=120, verbose_name='nama penanda tangan'),
+            field=models.CharField(blank=True, db_default='', max_length=120, verbose_name='nama penanda tangan'),
         ),
         migrations.AddField(
             model_name='bookcover',
             name='signatory_title',
-            field=models.CharField(blank=True, max_length=120, verbose_name='jabatan penanda tangan'),
+            field=models.CharField(blank=True, db_default='', max_length=120, verbose_name='jabatan penanda tangan'),
         ),
         migrations.AddField(
             model_name='bookcover',
@@ -28,17 +28,17 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='bookcover',
             name='signing_place',
-            field=models.CharField(blank=True, max_length=60, verbose_name='tempat penandatanganan'),
+            field=models.CharField(blank=True, db_default='', max_length=60, verbose_name='tempat penandatanganan'),
         ),
         migrations.AddField(
             model_name='historicalbookcover',
             name='signatory_name',
-            field=models.CharField(blank=True, max_length=120, verbose_name='nama penanda tangan'),
+            field=models.CharField(blank=True, db_default='', max_length=120, verbose_name='nama penanda tangan'),
         ),
         migrations.AddField(
             model_name='historicalbookcover',
             name='signatory_title',
-            field=models.CharField(blank=True, max_length=120, verbose_name='jabatan penanda tangan'),
+            field=models.CharField(blank=True, db_default='', max_length=120, verbose_name='jabatan penanda tangan'),
         ),
         migrations.AddField(
             model_name='historicalbookcover',
@@ -48,6 +48,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalbookcover',
             name='signing_place',
-            field=models.CharField(blank=True, max_length=60, verbose_name='tempat penandatanganan'),
+            field=models.CharField(blank=True, db_default='', max_length=60, verbose_name='tempat penandatanganan'),
         ),
     ]
