@@ -25,6 +25,7 @@ from django.utils.safestring import mark_safe
 
 FONT_FAMILY = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 BOOK_TEXT_WIDTH_PT = 467.7  # 165 mm: A4 less the books' 25 mm and 20 mm side margins
+BOOK_TEXT_HEIGHT_PT = 708.7  # 250 mm: A4 less the books' 25 mm and 22 mm top and bottom margins
 MIN_TEXT_PT = 7
 CHAR_WIDTH = 0.56  # a generous mean advance of Noto Sans, in ems (bold included)
 TEXT = "#212529"

@@ -11,6 +11,8 @@ numbers as tables, and the PDF books can reuse the charts (WeasyPrint renders in
   integration programs tagged "e-Gov", a legend. Long names are wrapped over up to three lines
   (the row grows with them); only a name longer than that ends in '…', and the row's <title>
   carries the full name and period. No text prints below MIN_TEXT_PT in the books.
+* `gantt_parts(programs)`: the programs in runs that each draw a timeline no taller than a book
+  page, for the books to print a long roadmap as several figures.
 * `budget_svg(budget)`: one stacked bar per year, a segment per funding source, the year's total
   above the bar in the short rupiah format ("Rp 1,5 M"); the table beside it has full numbers.
 """
@@ -22,6 +24,8 @@ from django.utils.translation import gettext as _
 
 from masterplan import numbers
 from masterplan.charts import (
+    BOOK_TEXT_HEIGHT_PT,
+    BOOK_TEXT_WIDTH_PT,
     CHAR_WIDTH,
     GRID,
     MUTED,
@@ -86,6 +90,10 @@ GANTT_ROW = 19  # a row of one line; each further line of its name adds GANTT_LI
 GANTT_HEADING = 22
 GANTT_BAR = 13
 GANTT_NAME_LINES = 3
+GANTT_BOTTOM = 32  # below the last row: the plot's margin and the legend
+# The tallest timeline a book prints as one figure: its text block in chart units, less room
+# for a chapter heading above and the caption below.
+GANTT_BOOK_PAGE_HEIGHT = int(BOOK_TEXT_HEIGHT_PT * GANTT_WIDTH / BOOK_TEXT_WIDTH_PT) - 200
 GANTT_COLOUR = "#1c5a9c"
 QUICK_WIN_COLOUR = "#d9480f"
 HEADING_FILL = "#eef1f4"
@@ -146,11 +154,7 @@ def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", descri
     within a dimension. A program reaching outside the period is cut at its edge."""
     programs = list(programs)
     end_year = max(end_year, start_year)
-    groups = {}
-    for program in programs:
-        dimension = _dimension_of(program)
-        groups.setdefault(dimension.pk, (dimension, []))[1].append(program)
-    ordered = sorted(groups.values(), key=lambda group: (group[0].number, group[0].pk))
+    ordered = _by_dimension(programs)
 
     rows = []  # (y, kind, payload, height)
     y = GANTT_TOP
@@ -159,7 +163,7 @@ def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", descri
         y += GANTT_HEADING
         for program in members:
             lines = _name_lines(program)
-            height = GANTT_ROW + GANTT_LINE * (len(lines) - 1)
+            height = _row_height(lines)
             rows.append((y, "program", (program, lines), height))
             y += height
     if not programs:
@@ -167,7 +171,7 @@ def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", descri
         y += GANTT_ROW
     plot_bottom = y + 4
     legend_y = plot_bottom + 22
-    height = legend_y + 6
+    height = y + GANTT_BOTTOM
 
     body = []
     plot_right = GANTT_PLOT_X + GANTT_PLOT_WIDTH
@@ -225,6 +229,62 @@ def gantt_svg(programs, start_year, end_year, *, chart_id="grafik-gantt", descri
                      _("Linimasa program %(start)s–%(end)s per dimensi") % {"start": start_year,
                                                                             "end": end_year},
                      description, body, described_by, font_size=GANTT_FONT)
+
+
+def _by_dimension(programs):
+    """[(dimension, [program, …]), …] in the dimensions' number order, the programs' order kept."""
+    groups = {}
+    for program in programs:
+        dimension = _dimension_of(program)
+        groups.setdefault(dimension.pk, (dimension, []))[1].append(program)
+    return sorted(groups.values(), key=lambda group: (group[0].number, group[0].pk))
+
+
+def _row_height(lines):
+    return GANTT_ROW + GANTT_LINE * (len(lines) - 1)
+
+
+def gantt_parts(programs, max_height=GANTT_BOOK_PAGE_HEIGHT):
+    """`programs` split, in the timeline's order, into runs whose chart (each drawn by gantt_svg)
+    is at most `max_height` units tall, so a book prints each run as one figure on one page.
+
+    A run breaks between programs, never inside a row; a dimension cut by a break continues in
+    the next run under its heading again. The runs are balanced (the last is not a stub of a
+    few rows). Returns [[program, …], …]; one run when all fit."""
+    programs = list(programs)
+    runs = _runs(programs, max_height)
+    if len(runs) > 1:
+        mean = sum(_run_height(run) for run in runs) / len(runs)
+        # The lowest height limit, from the mean up, that still needs no more runs.
+        for factor in (1.05, 1.1, 1.2, 1.3, 1.5):
+            balanced = _runs(programs, min(max_height, mean * factor))
+            if len(balanced) == len(runs):
+                return balanced
+    return runs
+
+
+def _run_height(run):
+    return GANTT_TOP + GANTT_BOTTOM + sum(
+        _row_height(_name_lines(program)) for program in run) + GANTT_HEADING * len(
+        {_dimension_of(program).pk for program in run})
+
+
+def _runs(programs, max_height):
+    runs, run, used = [], [], GANTT_TOP + GANTT_BOTTOM
+    for _dimension, members in _by_dimension(programs):
+        heading_drawn = False
+        for program in members:
+            need = _row_height(_name_lines(program)) + (0 if heading_drawn else GANTT_HEADING)
+            if run and used + need > max_height:
+                runs.append(run)
+                run, used = [], GANTT_TOP + GANTT_BOTTOM
+                need = _row_height(_name_lines(program)) + GANTT_HEADING
+            run.append(program)
+            used += need
+            heading_drawn = True
+    if run:
+        runs.append(run)
+    return runs
 
 
 def _name_lines(program):

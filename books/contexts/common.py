@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from masterplan.guide import guide
 from masterplan.models import Dimension, MasterplanStatus
-from roadmap.charts import budget_svg, gantt_svg
+from roadmap.charts import budget_svg, gantt_parts, gantt_svg
 from roadmap.models import FundingSource, InstitutionMember, KpiTarget, ProgramKpi
 from roadmap.programs import budget as roadmap_budget
 from swot.models import Strategy
@@ -85,10 +85,18 @@ def budget(masterplan):
 
 
 def gantt(masterplan, programs):
-    if not programs:
-        return ""
-    return gantt_svg(programs, masterplan.start_year, masterplan.end_year,
-                     chart_id="buku-grafik-gantt")
+    """The timeline as figures of at most a page each: [{"svg", "dimensions"}, …] ([] with no
+    program); "dimensions" names the dimensions a figure shows when there is more than one."""
+    runs = gantt_parts(programs)
+    figures = []
+    for number, run in enumerate(runs, start=1):
+        dimensions = list(dict.fromkeys(program.element.dimension.title for program in run))
+        figures.append({
+            "svg": gantt_svg(run, masterplan.start_year, masterplan.end_year,
+                             chart_id="buku-grafik-gantt" if number == 1 else f"buku-grafik-gantt-{number}"),
+            "dimensions": ", ".join(dimensions) if len(runs) > 1 else "",
+        })
+    return figures
 
 
 def _strategies_by_dimension(masterplan):

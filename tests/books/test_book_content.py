@@ -121,9 +121,6 @@ def test_buku_iii_headline_figures_come_from_the_data(world):
             "yang berjalan. 4 program dimulai tahun ini, termasuk 1 quick win") in summary
 
 
-# Known open defect of the print-ready books work: with the kept-together captions and wider
-# columns Buku II of the demo is 41 pages. strict: the mark must go when it is fixed.
-@pytest.mark.xfail(strict=True, reason="Buku II of 32.73 is 41 pages, the target is 40")
 def test_demo_books_have_the_planned_length():
     """Kota Bandung's full demo (30 programs): Buku II at most 40 pages with each program in full
     once, Buku III an executive summary of 8–12 pages."""

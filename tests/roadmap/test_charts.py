@@ -150,6 +150,32 @@ def test_gantt_cuts_programs_at_the_period_and_says_when_there_are_none():
     assert "Belum ada program." in texts(empty)
 
 
+def chart_height(markup):
+    return float(parse(markup).get("viewBox").split()[3])
+
+
+def test_gantt_parts_split_a_long_roadmap_into_balanced_page_high_runs_in_chart_order():
+    long_name = "Penguatan layanan publik terpadu berbasis data kependudukan dan kewilayahan"
+    programs = [program(pk, long_name if pk % 3 else f"Program {pk}", (2026, 1), (2030, 4),
+                        dim=GOVERNANCE if pk <= 70 else ENVIRONMENT) for pk in range(1, 121)]
+    runs = charts.gantt_parts(programs)
+    assert len(runs) > 1
+    assert [p.pk for run in runs for p in run] == list(range(1, 121))  # every program once, in order
+    heights = [chart_height(charts.gantt_svg(run, 2026, 2035)) for run in runs]
+    assert max(heights) <= charts.GANTT_BOOK_PAGE_HEIGHT
+    assert min(heights) > 0.6 * max(heights)  # no stub of a few rows at the end
+    # A dimension cut between runs repeats its heading in the next.
+    for run in runs:
+        titles = {p.element.dimension.title for p in run}
+        assert titles <= set(texts(parse(charts.gantt_svg(run, 2026, 2035))))
+
+
+def test_gantt_parts_keep_a_short_roadmap_in_one_run():
+    programs = [program(pk, f"Program {pk}", (2026, 1), (2027, 4)) for pk in range(1, 31)]
+    assert charts.gantt_parts(programs) == [programs]
+    assert charts.gantt_parts([]) == []
+
+
 def make_budget(cells, years=(2026, 2027, 2028)):
     zero = Decimal(0)
     by_year = {year: {source: Decimal(cells.get((year, source), 0))
