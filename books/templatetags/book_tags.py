@@ -1,15 +1,10 @@
 from decimal import Decimal
 
 from django import template
-from django.utils.formats import number_format
 
-from masterplan.numbers import format_decimal, format_rupiah
+from masterplan.numbers import format_decimal, format_number, format_rupiah
 
 register = template.Library()
-
-
-def _plain(value):
-    return Decimal(format(Decimal(value).normalize(), "f"))
 
 
 @register.filter
@@ -40,7 +35,7 @@ def final_target(indicator, year):
     """The indicator's target for `year` (prefetched targets), formatted, or '–'."""
     for target in indicator.targets.all():
         if target.year == year:
-            return number_format(_plain(target.value), force_grouping=True)
+            return format_number(target.value)
     return "–"
 
 
@@ -48,5 +43,5 @@ def final_target(indicator, year):
 def target_for(kpi, year):
     for target in kpi.targets.all():
         if target.year == year:
-            return number_format(_plain(target.value), force_grouping=True)
+            return format_number(target.value)
     return ""
