@@ -11,12 +11,22 @@ from roadmap.models import Horizon, RegulationStatus
 
 from .common import budget, common, dimension_sections, institutions, programs
 
-KEY_PROGRAMS = 3  # per dimension
+# How many programs the summary names where a whole list would not fit its page; the rest are
+# counted and referred to Buku II.
+KEY_PROGRAMS = 3  # per dimension, with their period, implementer and budget
+MATRIX_NAMES = 4  # per dimension × horizon cell of the roadmap overview
+STARTING_NAMES = 8  # among the programs starting in the first year
 
 
-def _key_programs(members):
+def _key_programs(members, limit=KEY_PROGRAMS):
     """Quick wins first, then the largest budgets."""
-    return sorted(members, key=lambda p: (not p.is_quick_win, -p.total))[:KEY_PROGRAMS]
+    return sorted(members, key=lambda p: (not p.is_quick_win, -p.total))[:limit]
+
+
+def _named(members, limit):
+    """{"named": the key programs in the order of `members`, "more": how many are left out}."""
+    chosen = {program.pk for program in _key_programs(members, limit)}
+    return {"named": [p for p in members if p.pk in chosen], "more": len(members) - len(chosen)}
 
 
 def _headline(masterplan, all_programs, sections):
@@ -50,6 +60,7 @@ def _next_steps(masterplan, all_programs, context_institutions, regulations):
                        if item.year == year), Decimal(0)),
         "running": sum(1 for p in all_programs if p.start_year <= year <= p.end_year),
         "programs": starting,
+        "starting": _named(starting, STARTING_NAMES),
         "quick_wins": sum(1 for p in starting if p.is_quick_win),
         "institutions": context_institutions,
         "regulations": [r for r in regulations if r.status != RegulationStatus.ENACTED],
@@ -63,8 +74,8 @@ def book3(masterplan):
     for section in sections:
         section["key_programs"] = _key_programs(section["programs"])
         section["more"] = len(section["programs"]) - len(section["key_programs"])
-        section["by_horizon"] = [[p for p in section["programs"] if p.horizon == horizon]
-                                 for horizon in Horizon]
+        section["by_horizon"] = [_named([p for p in section["programs"] if p.horizon == horizon],
+                                        MATRIX_NAMES) for horizon in Horizon]
     regulations = list(masterplan.regulations.all())
     context.update(
         vision=masterplan.vision,

@@ -11,7 +11,7 @@ from django.db.models import Sum
 from django.utils.html import strip_tags
 
 from books.amounts import scale_for
-from books.contexts import BUILDERS
+from books.contexts import BUILDERS, summary
 from books.layout import book_html, compose
 from books.templatetags.book_tags import percent, rupiah
 from masterplan.models import Masterplan, Region
@@ -145,3 +145,23 @@ def test_a_region_without_financing_gets_no_empty_budget_table(world):
         html = compose(f"books/book{book}.html", BUILDERS[book](masterplan))
         assert '<table class="budget">' not in html
         assert "[belum ada rencana pembiayaan]" in html
+
+
+def test_buku_iii_names_a_few_programs_per_roadmap_cell_and_counts_the_rest(world):
+    """All 12 programs are Governance, short-term and start in 2026: the overview's cell names
+    the quick win and the largest budgets, and the first year's list stops at its limit."""
+    masterplan = fill(world.masterplans["own"], programs=12)
+    largest = Program.objects.filter(masterplan=masterplan).order_by("pk").last()
+    Financing.objects.create(program=largest, year=2026, source="apbn", amount=9_000_000_000)
+    context = BUILDERS["3"](masterplan)
+    governance = next(s for s in context["dimension_sections"]
+                      if s["dimension"].title == "Smart Governance")
+    short = governance["by_horizon"][0]
+    assert len(short["named"]) == summary.MATRIX_NAMES and short["more"] == 12 - summary.MATRIX_NAMES
+    names = [p.name for p in short["named"]]
+    assert "Program layanan terpadu 0" in names  # the quick win
+    assert largest.name in names
+    assert names == sorted(names, key=lambda n: int(n.rsplit(" ", 1)[1]))  # in the plan's order
+    summary_text = text(compose("books/book3.html", context))
+    assert f"dan {12 - summary.MATRIX_NAMES} program lainnya" in summary_text
+    assert f"dan {12 - summary.STARTING_NAMES} program lainnya (Buku II, Bab V)." in summary_text
