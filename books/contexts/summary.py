@@ -14,7 +14,7 @@ from .common import budget, common, dimension_sections, institutions, programs
 # How many programs the summary names where a whole list would not fit its page; the rest are
 # counted and referred to Buku II.
 KEY_PROGRAMS = 3  # per dimension, with their period, implementer and budget
-MATRIX_NAMES = 4  # per dimension × horizon cell of the roadmap overview
+MATRIX_NAMES = 3  # per dimension × horizon cell of the roadmap overview
 STARTING_NAMES = 8  # among the programs starting in the first year
 
 
