@@ -12,6 +12,7 @@ from .views import (
     batches,
     changes,
     dashboard,
+    favicon,
     masterplans,
     regions,
     render_jobs,
@@ -87,4 +88,5 @@ urlpatterns = [
     path("", include(comment_urls.urlpatterns)),
     path("", include(bimtek_urls.urlpatterns)),
     path("", include(auth_patterns)),
+    path("favicon.ico", favicon.FaviconView.as_view(), name="favicon"),
 ]

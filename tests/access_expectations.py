@@ -96,6 +96,8 @@ EXPECTATIONS = {
     "password_reset_done": Case(get=public_page()),
     "password_reset_confirm": Case(kwargs=reset_kwargs, get=public_page()),
     "password_reset_complete": Case(get=public_page()),
+    # Asked for by browsers on their own, signed in or not: a redirect to the static icon.
+    "favicon": Case(get=Expect({role: REDIRECT for role in ROLES})),
     # Dashboards and region lists (already filtered to what each role may see).
     "dashboard": Case(get=Expect({"anonymous": LOGIN, "admin": OK, "pembimbing": OK,
                                   "ketua": REDIRECT, "anggota": REDIRECT, "dewan": REDIRECT})),
