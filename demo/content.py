@@ -24,5 +24,5 @@ def seed():
     monitoring.seed(full, empty)
     books.seed(full, empty)
     bimtek.seed(full, empty)
-    review.seed(full, empty)  # last: it submits Bandung's masterplan (diajukan)
+    review.seed(full, empty)  # last: Bandung's submissions and reviews (now perlu revisi)
     return summary

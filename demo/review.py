@@ -1,9 +1,10 @@
 """Demo review of Kota Bandung's masterplan: its status history and comment threads.
 
 History, made with workflow.apply so the StatusChange rows are real: submitted for Bimtek #1,
-revision requested (with a note), submitted again, approved, drafting continued, and submitted
-for Bimtek #2, so the masterplan is now `diajukan`. That status freezes content writes through
-the pages, so this module runs last in seed(), after every module that writes content.
+revision requested (with a note), submitted again, approved, drafting continued, submitted for
+Bimtek #2 and revision requested again, so the masterplan is now `perlu_revisi`: its team can
+edit everything, and the status and changes pages show the submissions and the reviews. The module
+runs last in seed(), after every module that writes content, as a review follows the writing.
 
 Threads from `pembimbing`, with replies from `ketua.bandung` and `anggota.bandung`: on readiness
 tables, on a component judged buruk, on a SWOT strategy, on a sasaran and on the masterplan;
@@ -12,8 +13,9 @@ real too; the transitions' notifications are made by the receiver once seed_demo
 Demo accounts have `.invalid` addresses, so no email is sent. Timestamps are moved into the
 past to read like a review that took two months.
 
-Idempotent: the history is made only while the masterplan has none, the threads only while it
-has no comments.
+Idempotent: the transitions of HISTORY not yet recorded are made (none once all are; a demo
+seeded before the last ones were added gets them), unless the recorded history is not the start
+of HISTORY (someone moved the masterplan on by hand); the threads only while it has no comments.
 """
 
 from datetime import timedelta
@@ -46,30 +48,41 @@ HISTORY = [
                                           "program untuk Bimtek #2."}, 41),
     ("continue", "ketua.bandung", {}, 40),
     ("submit", "ketua.bandung", {"bimtek_number": 2}, 2),
+    ("revise", "pembimbing", {"comment": "Hasil Bimtek #2: isi target tahun akhir setiap "
+                                         "indikator sasaran, masukkan program pusat data "
+                                         "cadangan ke rencana aksi jangka pendek, lalu ajukan "
+                                         "kembali."}, 1),
 ]
 
 
 def _history(masterplan, users):
-    if masterplan.status_changes.exists() or masterplan.status != MasterplanStatus.DRAF:
+    done = list(masterplan.status_changes.order_by("changed_at", "pk")
+                .values_list("transition", flat=True))
+    if done != [code for code, *_rest in HISTORY[:len(done)]]:
+        return
+    if not done and masterplan.status != MasterplanStatus.DRAF:
         return
     now = timezone.now()
+    mark = _last_notification_pk()
     changes = []
-    for code, username, arguments, days in HISTORY:
+    for code, username, arguments, days in HISTORY[len(done):]:
         change = workflow.apply(masterplan, code, users[username], **arguments)
         change.changed_at = now - timedelta(days=days)
         StatusChange.objects.filter(pk=change.pk).update(changed_at=change.changed_at)
         changes.append(change)
-    # Registered after the transitions' own callbacks, so it runs after their notifications.
-    transaction.on_commit(partial(_settle_status_notifications, masterplan.pk, changes))
+    if changes:
+        # Registered after the transitions' own callbacks, so it runs after their notifications.
+        transaction.on_commit(partial(_settle_status_notifications, masterplan.pk, changes, mark))
 
 
-def _settle_status_notifications(masterplan_id, changes):
+def _settle_status_notifications(masterplan_id, changes, after_pk):
     """Date each transition's notifications like the transition; all but the last are read.
 
     Each transition's notifications are one bulk insert with one text, and consecutive
-    transitions of HISTORY differ in text, so runs of equal text are the transitions in order."""
+    transitions of HISTORY differ in text, so runs of equal text (made after `after_pk`) are the
+    transitions in order."""
     groups = []
-    for row in Notification.objects.filter(masterplan_id=masterplan_id,
+    for row in Notification.objects.filter(masterplan_id=masterplan_id, pk__gt=after_pk,
                                            kind=NotificationKind.STATUS).order_by("pk"):
         if groups and groups[-1][0].text == row.text:
             groups[-1].append(row)
