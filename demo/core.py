@@ -40,6 +40,27 @@ def _masterplan(region, ketua):
     return masterplan
 
 
+def account_rows():
+    """(username, role, region, password) of every demo account as the database has it now, one
+    row per role; the password only while the account still has the demo password."""
+    users = {user.username: user for user in User.objects.filter(
+        username__in=[username for username, *_rest in ACCOUNTS]).prefetch_related(
+            "memberships__region")}
+    rows = []
+    for username, *_rest in ACCOUNTS:
+        user = users.get(username)
+        if user is None:
+            continue
+        password = DEMO_PASSWORD if user.check_password(DEMO_PASSWORD) else "(changed)"
+        roles = [("Admin Kominfo", "all regions")] if user.is_kominfo_admin else []
+        roles += [(membership.get_role_display(),
+                   f"{membership.region.display_name} ({membership.region.code})")
+                  for membership in sorted(user.memberships.all(),
+                                           key=lambda membership: membership.region.code)]
+        rows += [(username, role, region, password) for role, region in roles]
+    return rows
+
+
 def seed():
     """Create the demo regions' batch, accounts and masterplans; returns a summary dict."""
     batch = Batch.objects.get(year=2017, name="Gerakan Menuju 100 Smart City 2017")
@@ -56,5 +77,4 @@ def seed():
                                              defaults={"role": role})
     full = _masterplan(regions[FULL_REGION], users["ketua.bandung"])
     empty = _masterplan(regions[EMPTY_REGION], users["ketua.banyuwangi"])
-    return {"accounts": len(users), "masterplans": [full.title, empty.title],
-            "masterplan_objects": (full, empty)}
+    return {"accounts": len(users), "masterplan_objects": (full, empty)}

@@ -1,7 +1,17 @@
 from django.core.management.base import BaseCommand
 
 from demo import content as demo
+from demo.core import account_rows
 from masterplan.reference_data import load_reference_data
+
+HEADERS = ("Username", "Role", "Region", "Password")
+
+
+def table(rows):
+    """Rows as text columns, padded to the widest cell of each column."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(HEADERS, *rows, strict=False)]
+    return ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            for row in (HEADERS, *rows)]
 
 
 class Command(BaseCommand):
@@ -10,6 +20,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         load_reference_data()
         summary = demo.seed()
-        self.stdout.write(f"Demo accounts: {summary['accounts']} (password {demo.DEMO_PASSWORD!r})")
-        for title in summary["masterplans"]:
-            self.stdout.write(f"Masterplan: {title}")
+        self.stdout.write(f"Demo accounts: {summary['accounts']}")
+        for line in table(account_rows()):
+            self.stdout.write("  " + line)
+        for masterplan in summary["masterplan_objects"]:
+            self.stdout.write(f"Masterplan: {masterplan.title} ({masterplan.get_status_display()})")
