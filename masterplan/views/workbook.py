@@ -10,18 +10,23 @@ from django.views.generic import TemplateView, View
 from .. import access
 from ..models import WorkbookImport
 from ..workbook import export, importer
+from ..workbook.base import Context
 from ..workbook.errors import WorkbookError
 from ..workbook.forms import WorkbookUploadForm
+from ..workbook.registry import grouped, sheets_for
 from .base import MasterplanMixin
 
 
 class WorkbookView(MasterplanMixin, TemplateView):
-    """Download link for everyone who sees the region; the upload form for the team."""
+    """What the workbook holds (its sheets, from the registry) and the download link, for everyone
+    who sees the region; the upload form for the team."""
 
     template_name = "masterplan/workbook.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        sheets = sheets_for(self.masterplan, Context(self.masterplan))
+        context.update(sheet_groups=grouped(sheets), sheet_count=len(sheets) + 1)  # + "Info"
         if self.can_edit:
             context.setdefault("form", WorkbookUploadForm())
             context["imports"] = (

@@ -17,6 +17,7 @@ that module from the app's `AppConfig.ready()` (readiness/apps.py does
         key = "vision.goals"          # stable and unique: the diff digest and the preview use it
         title = "Tujuan"              # tab name: <= 31 characters, unique, not "Info"
         order = 400                   # readiness uses 100-310; ties are broken by key
+        group = "Visi dan misi"       # the part of the masterplan the workbook page lists it under
         fields = {"text": "Tujuan"}   # field -> column label, for the preview and messages
 
         def applies_to(self, masterplan, ctx):          # optional, default True

@@ -74,7 +74,7 @@ class Context:
 
 
 class Sheet:
-    """One worksheet. Subclass, set `key`, `title`, `order`, `fields` and implement the four
+    """One worksheet. Subclass, set `key`, `title`, `order`, `group`, `fields` and implement the four
     methods; register the class with `masterplan.workbook.registry.register`.
 
     Column A of every sheet is a hidden key column (KEY_COLUMN); the framework hides it and the
@@ -84,6 +84,7 @@ class Sheet:
     key = ""  # stable, unique: "<app>.<name>"
     title = ""  # the tab's name: at most 31 characters, unique, no : \\ / ? * [ ]
     order = 100  # position after the Info sheet; ties are broken by key
+    group = ""  # the part of the masterplan the workbook page lists the sheet under
     fields: dict = {}  # field name -> column label, used by the preview
 
     def applies_to(self, masterplan, ctx):

@@ -16,6 +16,9 @@ def register(*sheet_classes):
             raise ValueError(f"{sheet_class.__name__} has no key")
         if not title or len(title) > 31 or set(title) & _FORBIDDEN_IN_TITLES:
             raise ValueError(f"Sheet title {title!r} must be 1-31 characters without : \\ / ? * [ ]")
+        if not sheet.group:
+            raise ValueError(f"{sheet_class.__name__} has no group (the workbook page lists it "
+                             "under its group)")
         if title.casefold() == INFO_TITLE.casefold():
             raise ValueError(f"Sheet title {title!r} is reserved")
         for other in _registry.values():
@@ -37,3 +40,15 @@ def registered_sheets():
 def sheets_for(masterplan, ctx):
     """The registered sheets the masterplan's workbook has, in order."""
     return [sheet for sheet in registered_sheets() if sheet.applies_to(masterplan, ctx)]
+
+
+def grouped(sheets):
+    """[(group, [sheet, ...])] of `sheets` in their order, consecutive sheets of a group together:
+    what the workbook page lists."""
+    groups = []
+    for sheet in sheets:
+        if groups and groups[-1][0] == sheet.group:
+            groups[-1][1].append(sheet)
+        else:
+            groups.append((sheet.group, [sheet]))
+    return groups

@@ -39,6 +39,7 @@ class OutlookSheet(Sheet):
     key = "readiness.outlook"
     title = "Analisis Masa Depan"
     order = 300
+    group = "Penilaian kinerja dan analisis masa depan"
     fields = {"text": "Uraian"}
 
     def current_rows(self, masterplan, ctx):
@@ -94,6 +95,7 @@ class CompetitivenessSheet(Sheet):
     key = "readiness.competitiveness"
     title = "Daya Saing"
     order = 310
+    group = "Penilaian kinerja dan analisis masa depan"
     fields = {"name": "Nama", "scope": "Lingkup", "unit": "Satuan"}
 
     def display(self, name, value):

@@ -28,6 +28,7 @@ class PerformanceSheet(Sheet):
     key = "readiness.performance"
     title = "Kinerja"
     order = 200
+    group = "Penilaian kinerja dan analisis masa depan"
     fields = {"rating": "Penilaian", "note": "Catatan"}
 
     def display(self, name, value):

@@ -68,6 +68,7 @@ def _entry_values(entry):
 class ReadinessTableSheet(Sheet):
     """One readiness table (subclassed per table by `table_sheet`)."""
 
+    group = "Analisis kesiapan (Tabel II.2–II.10)"
     element_code = ""
     sub_area_code = ""
     fields = {"extra_text": "Komponen", "value_text": "Nilai/Kondisi", "value_number": "Angka",

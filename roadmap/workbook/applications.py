@@ -129,6 +129,7 @@ class ApplicationSheet(ListSheet):
     key = "roadmap.applications"
     title = "Aplikasi e-Gov"
     order = 650
+    group = "Aplikasi e-Gov, kelembagaan dan regulasi"
     heading = "Inventaris aplikasi e-Government"
     columns = (
         Column("name", "Nama aplikasi", 30),

@@ -156,6 +156,7 @@ class InstitutionSheet(DatedSheet):
     key = "roadmap.institutions"
     title = BODIES_TITLE
     order = 660
+    group = "Aplikasi e-Gov, kelembagaan dan regulasi"
     heading = "Kelembagaan smart city: Dewan, Tim Pelaksana dan forum pendukung"
     columns = (
         Column("code", "Kode", 8), Column("kind", "Jenis", 26), Column("name", "Nama", 30),
@@ -316,6 +317,7 @@ class MemberSheet(ListSheet):
     key = "roadmap.institution_members"
     title = "Anggota Lembaga"
     order = 665
+    group = "Aplikasi e-Gov, kelembagaan dan regulasi"
     heading = "Anggota Dewan Smart City, Tim Pelaksana dan forum"
     columns = (
         Column("institution", "Lembaga", 10), Column("name", "Nama", 28),

@@ -186,6 +186,7 @@ class KpiSheet(YearColumns):
     key = "roadmap.kpis"
     title = "KPI"
     order = 620
+    group = "Program dan peta jalan"
     columns = (Column("program", "Kode program", 9), Column("name", "Indikator kinerja", 40),
                Column("unit", "Satuan", 12), Column("direction", "Arah", 9),
                Column("baseline", "Baseline", 12))
@@ -353,6 +354,7 @@ class FinancingSheet(YearColumns):
     key = "roadmap.financing"
     title = "Pembiayaan"
     order = 630
+    group = "Program dan peta jalan"
     columns = (Column("program", "Kode program", 9), Column("source", "Sumber dana", 12))
     year_field = AMOUNT
     year_header = "Tahun {year}"

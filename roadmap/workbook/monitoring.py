@@ -194,6 +194,7 @@ class MonitoringSheet(ProgramCodeColumn, ListSheet):
     key = "roadmap.monitoring"
     title = "Monev"
     order = 640
+    group = "Monitoring dan evaluasi"
     columns = (Column("program", "Kode program", 9), Column("year", "Tahun", 8),
                Column("quarter", "Triwulan", 9), Column("progress", "Kemajuan (%)", 10),
                *(Column(name, header, 14 if limit else 32) for name, header, limit in TEXT_FIELDS))
@@ -319,6 +320,7 @@ class ActualSheet(ProgramCodeColumn, ListSheet):
     key = "roadmap.actuals"
     title = "Realisasi KPI"
     order = 645
+    group = "Monitoring dan evaluasi"
     columns = (Column("program", "Kode program", 9), Column("year", "Tahun", 8),
                Column("quarter", "Triwulan", 9), Column("kpi", "Indikator", 40),
                Column("value", "Realisasi", 14))

@@ -81,6 +81,7 @@ class OpdSheet(ListSheet):
     key = "roadmap.opds"
     title = "OPD"
     order = 600
+    group = "Program dan peta jalan"
     heading = "Daftar OPD (Organisasi Perangkat Daerah)"
     columns = (Column("name", "Nama OPD", 50), Column("short_name", "Singkatan", 18))
 

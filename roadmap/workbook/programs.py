@@ -162,6 +162,7 @@ class ProgramSheet(ListSheet):
     key = "roadmap.programs"
     title = "Program"
     order = 610
+    group = "Program dan peta jalan"
     columns = (
         Column("code", "Kode", 7), Column("name", "Nama program", 36),
         Column("description", "Uraian", 40), Column("element", "Dimensi/Elemen", 30),
@@ -416,6 +417,7 @@ class QuickWinSheet(ListSheet):
     key = "roadmap.quick_wins"
     title = "Quick Win"
     order = 615
+    group = "Program dan peta jalan"
     columns = (
         Column("program", "Kode program", 9), Column("program_name", "Program", 30),
         Column("why", "Mengapa (why)", 30), Column("what", "Apa (what)", 30),

@@ -122,6 +122,7 @@ class RegulationSheet(DatedSheet):
     key = "roadmap.regulations"
     title = "Regulasi"
     order = 670
+    group = "Aplikasi e-Gov, kelembagaan dan regulasi"
     heading = "Regulasi smart city"
     columns = (Column("title", "Regulasi", 50), Column("status", "Status", 16),
                Column("number", "Nomor", 24), Column("date", "Tanggal", 14),

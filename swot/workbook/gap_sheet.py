@@ -46,6 +46,7 @@ class GapSheet(Sheet):
     key = "swot.gap"
     title = "Kesenjangan"
     order = 470
+    group = "Kesenjangan, visi misi dan sasaran"
     fields = {"position": "No", "subject": "Dimensi/Elemen kesiapan",
               "to_be": "Kondisi masa yang akan datang (to be)", "as_is": "Kondisi saat ini (as is)",
               "action": "Strategi, program kerja dan langkah aksi", "strategies": "Strategi TOWS",

@@ -52,6 +52,7 @@ class SasaranSheet(Sheet):
     key = "swot.sasaran"
     title = "Sasaran"
     order = 490
+    group = "Kesenjangan, visi misi dan sasaran"
     fields = {"dimension": "Dimensi", "position": "Urutan", "text": "Sasaran", **_criteria_labels(),
               "name": "Indikator", "unit": "Satuan", "direction": "Arah", "baseline_year": "Tahun baseline",
               "baseline_value": "Nilai baseline", "data_source": "Sumber data", "note": "Catatan"}

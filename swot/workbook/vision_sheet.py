@@ -42,6 +42,7 @@ class VisionSheet(Sheet):
     key = "swot.vision"
     title = "Visi Misi"
     order = 480
+    group = "Kesenjangan, visi misi dan sasaran"
     fields = {"text": "Uraian", "position": "No", "met": "Terpenuhi", "justification": "Alasan singkat"}
 
     def display(self, name, value):

@@ -113,6 +113,7 @@ class _Cited:
 class WorksheetSheet(Sheet):
     """The Lampiran II sheet of one worksheet (subclassed per worksheet by `worksheet_sheet`)."""
 
+    group = "Analisis SWOT dan strategi TOWS (Lampiran II)"
     subject = ""  # "dimension" or "readiness" with `code`, or "topic" with `slot`
     code = ""
     slot = 0

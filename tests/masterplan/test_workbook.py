@@ -1,10 +1,13 @@
 """The masterplan workbook: export layout, formula safety, round trip, the sheet framework."""
 
+import html
 import io
+import re
 import zipfile
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from masterplan.workbook import importer, registry
@@ -201,6 +204,7 @@ class NoteSheet(Sheet):
     key = "test.note"
     title = "Catatan Uji"
     order = 999
+    group = "Catatan uji"
     fields = {"title": "Judul"}
 
     def current_rows(self, masterplan, ctx):
@@ -239,9 +243,39 @@ def test_an_app_can_register_its_own_sheet(masterplan, world):
         registry.unregister(NoteSheet.key)
 
 
+def listed_sheets(client, world):
+    """(the sheet count the workbook page states, [(group, [sheet titles])] it lists)."""
+    client.force_login(world.user("dewan"))
+    page = html.unescape(client.get(reverse("workbook", kwargs={
+        "region_code": world.own.code})).content.decode())
+    count = int(re.search(r"dalam (\d+) lembar", page).group(1))
+    items = re.findall(r"<li><strong>([^<]+)</strong> \((\d+) lembar\): ([^<]+)</li>",
+                       page[page.index('<ul class="workbook-sheets">'):])
+    groups = [(group, re.findall(r"“([^”]+)”", titles)) for group, _n, titles in items]
+    assert [int(n) for _group, n, _titles in items] == [len(titles) for _g, titles in groups]
+    return count, groups
+
+
+def test_the_workbook_page_lists_the_sheets_the_download_has(client, world, masterplan):
+    names = load_workbook(io.BytesIO(export_bytes(masterplan))).sheetnames
+    count, groups = listed_sheets(client, world)
+    assert count == len(names)
+    assert [title for _group, titles in groups for title in titles] == names[1:]  # after Info
+    assert groups[0] == ("Analisis kesiapan (Tabel II.2–II.10)", TABLE_SHEETS)
+    assert ("Program dan peta jalan", ["OPD", "Program", "Quick Win", "KPI", "Pembiayaan"]) in groups
+
+    registry.register(NoteSheet)  # a sheet an app adds is listed too, under its group
+    try:
+        assert listed_sheets(client, world) == (count + 1, [*groups, ("Catatan uji", ["Catatan Uji"])])
+    finally:
+        registry.unregister(NoteSheet.key)
+
+
 def test_registry_refuses_bad_titles():
     for title in ("Info", "Judul yang terlalu panjang untuk tab", "II/2", "Kinerja"):
         sheet_class = type("Bad", (NoteSheet,), {"key": "test.bad", "title": title})
         with pytest.raises(ValueError):
             registry.register(sheet_class)
+    with pytest.raises(ValueError, match="no group"):
+        registry.register(type("Ungrouped", (NoteSheet,), {"key": "test.bad", "group": ""}))
     assert "test.bad" not in {sheet.key for sheet in registry.registered_sheets()}
