@@ -219,6 +219,8 @@ if S3_BUCKET:
         },
     }
 
+# Every form is rendered with the project's BoundField (e.g. "— pilih —" for an empty choice).
+FORM_RENDERER = "masterplan.form_rendering.FormRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
