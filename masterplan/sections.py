@@ -59,6 +59,11 @@ def register(section):
     return section
 
 
+def get(key):
+    """The section registered under `key` (KeyError if none is)."""
+    return _registry[key]
+
+
 def all_sections():
     return sorted(_registry.values(), key=lambda s: (s.order, s.key))
 

@@ -48,6 +48,8 @@ region_patterns = [
          name="masterplan_set_current"),
     path("status/", workflow.StatusView.as_view(), name="masterplan_status"),
     path("perubahan/", changes.ChangesView.as_view(), name="masterplan_changes"),
+    path("perubahan/<slug:section>/", changes.ChangesSectionView.as_view(),
+         name="masterplan_changes_section"),
     path("tahapan/", stages.StagesView.as_view(), name="stages"),
     path("buku/tugas/<int:job_pk>/", render_jobs.JobStatusView.as_view(), name="render_job"),
     path("buku/tugas/<int:job_pk>/unduh/", render_jobs.JobDownloadView.as_view(),

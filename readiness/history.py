@@ -1,6 +1,4 @@
-"""Readiness content tracked for the 'changes since the last Bimtek' page."""
-
-from django.utils.translation import gettext_lazy as _
+"""Readiness content tracked for the changes page, under the dashboard section that edits it."""
 
 from masterplan.changes import track
 
@@ -13,9 +11,14 @@ from .models import (
     ReadinessEntry,
 )
 
-track(OutlookAnalysis, _("Analisis masa depan"), "masterplan", 10)
-track(BenchmarkCity, _("Analisis masa depan"), "masterplan", 11)
-track(CompetitivenessIndicator, _("Analisis masa depan"), "masterplan", 12)
-track(CompetitivenessValue, _("Analisis masa depan"), "indicator__masterplan", 13)
-track(ReadinessEntry, _("Analisis kesiapan"), "masterplan", 20)
-track(PerformanceAssessment, _("Penilaian kinerja"), "masterplan", 30)
+
+def _competitiveness_label(value):
+    return f"{value.indicator} · {value.city}" if value.city_id else str(value.indicator)
+
+
+track(OutlookAnalysis, "outlook", "masterplan", 10)
+track(BenchmarkCity, "outlook", "masterplan", 11)
+track(CompetitivenessIndicator, "outlook", "masterplan", 12)
+track(CompetitivenessValue, "outlook", "indicator__masterplan", 13, label=_competitiveness_label)
+track(ReadinessEntry, "readiness", "masterplan", 20)
+track(PerformanceAssessment, "performance", "masterplan", 30)

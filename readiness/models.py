@@ -99,9 +99,10 @@ class ReadinessEntry(VersionedModel):
 
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE,
                                    related_name="readiness_entries")
-    sub_area = models.ForeignKey(SubArea, on_delete=models.PROTECT, related_name="entries")
+    sub_area = models.ForeignKey(SubArea, on_delete=models.PROTECT, related_name="entries",
+                                 verbose_name=_("tabel kesiapan"))
     component = models.ForeignKey(Component, on_delete=models.PROTECT, null=True, blank=True,
-                                  related_name="entries")
+                                  related_name="entries", verbose_name=_("komponen"))
     extra_text = models.CharField(_("komponen tambahan"), max_length=300, blank=True)
     value_text = models.TextField(_("nilai/kondisi"), blank=True,
                                   max_length=limit("readiness.ReadinessEntry.value_text"))
@@ -152,7 +153,8 @@ class PerformanceAssessment(VersionedModel):
 
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE,
                                    related_name="performance_assessments")
-    element = models.ForeignKey(DimensionElement, on_delete=models.PROTECT, related_name="+")
+    element = models.ForeignKey(DimensionElement, on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("elemen smart city"))
     rating = models.CharField(_("penilaian"), max_length=8, blank=True,
                               choices=Interpretation.choices)
     note = models.TextField(_("catatan"), blank=True,
@@ -167,6 +169,8 @@ class PerformanceAssessment(VersionedModel):
             models.UniqueConstraint(fields=["masterplan", "element"],
                                     name="performance_one_per_element"),
         ]
+        verbose_name = _("penilaian kinerja elemen")
+        verbose_name_plural = _("penilaian kinerja elemen")
 
     def __str__(self):
         return str(self.element)
@@ -192,6 +196,10 @@ class OutlookAnalysis(VersionedModel):
 
     objects = RegionScopedQuerySet.as_manager()
     history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("analisis masa depan")
+        verbose_name_plural = _("analisis masa depan")
 
     NARRATIVE_FIELDS = ("trends", "stakeholder_expectations", "competitiveness", "institutions")
 
@@ -223,6 +231,8 @@ class BenchmarkCity(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["masterplan", "name"], name="benchmark_city_unique"),
         ]
+        verbose_name = _("kota pembanding")
+        verbose_name_plural = _("kota pembanding")
 
     def __str__(self):
         return self.name
@@ -248,6 +258,8 @@ class CompetitivenessIndicator(models.Model):
             models.UniqueConstraint(fields=["masterplan", "name"],
                                     name="competitiveness_indicator_unique"),
         ]
+        verbose_name = _("indikator daya saing")
+        verbose_name_plural = _("indikator daya saing")
 
     def __str__(self):
         return self.name
@@ -259,9 +271,9 @@ class CompetitivenessValue(models.Model):
     REGION_FIELD = "indicator__masterplan__region"
 
     indicator = models.ForeignKey(CompetitivenessIndicator, on_delete=models.CASCADE,
-                                  related_name="values")
+                                  related_name="values", verbose_name=_("indikator"))
     city = models.ForeignKey(BenchmarkCity, on_delete=models.CASCADE, null=True, blank=True,
-                             related_name="values")
+                             related_name="values", verbose_name=_("kota pembanding"))
     value = models.DecimalField(_("nilai"), max_digits=20, decimal_places=4, null=True, blank=True)
     year = models.PositiveSmallIntegerField(
         _("tahun"), null=True, blank=True, validators=[MinValueValidator(1945),
@@ -277,6 +289,8 @@ class CompetitivenessValue(models.Model):
             models.UniqueConstraint(fields=["indicator"], condition=Q(city__isnull=True),
                                     name="competitiveness_own_cell_unique"),
         ]
+        verbose_name = _("nilai daya saing")
+        verbose_name_plural = _("nilai daya saing")
 
     def __str__(self):
         return f"{self.indicator}: {self.value} ({self.year})"

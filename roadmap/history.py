@@ -1,6 +1,4 @@
-"""Roadmap content tracked for the 'changes since the last Bimtek' page."""
-
-from django.utils.translation import gettext_lazy as _
+"""Roadmap content tracked for the changes page, under the dashboard section that edits it."""
 
 from masterplan.changes import track
 
@@ -19,16 +17,18 @@ from .models import (
     Regulation,
 )
 
-PROGRAMS = _("Program dan peta jalan")
-track(Program, PROGRAMS, "masterplan", 60)
-track(Partner, PROGRAMS, "program__masterplan", 61)
-track(ProgramKpi, PROGRAMS, "program__masterplan", 62)
-track(KpiTarget, PROGRAMS, "kpi__program__masterplan", 63)
-track(Financing, PROGRAMS, "program__masterplan", 64)
-track(QuickWin, PROGRAMS, "program__masterplan", 65)
-track(MonitoringRecord, _("Monitoring dan evaluasi"), "program__masterplan", 70)
-track(KpiActual, _("Monitoring dan evaluasi"), "record__program__masterplan", 71)
-track(Institution, _("Kelembagaan"), "masterplan", 75)
-track(InstitutionMember, _("Kelembagaan"), "institution__masterplan", 76)
-track(Regulation, _("Regulasi"), "masterplan", 80)
-track(Application, _("Aplikasi e-Gov"), "masterplan", 85)
+track(Program, "programs", "masterplan", 60)
+track(Partner, "programs", "program__masterplan", 61)
+track(ProgramKpi, "programs", "program__masterplan", 62)
+track(KpiTarget, "programs", "kpi__program__masterplan", 63,
+      label=lambda target: f"{target.kpi} · {target.year}")
+track(Financing, "programs", "program__masterplan", 64, rupiah=["amount"],
+      label=lambda row: f"{row.program} · {row.year} · {row.get_source_display()}")
+track(QuickWin, "programs", "program__masterplan", 65)
+track(MonitoringRecord, "monitoring", "program__masterplan", 70)
+track(KpiActual, "monitoring", "record__program__masterplan", 71,
+      label=lambda actual: f"{actual.record} · {actual.kpi}")
+track(Institution, "institutions", "masterplan", 75)
+track(InstitutionMember, "institutions", "institution__masterplan", 76)
+track(Regulation, "institutions", "masterplan", 80, ignore=["code"])  # the guide's item
+track(Application, "applications", "masterplan", 85)

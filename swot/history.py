@@ -1,6 +1,5 @@
-"""Strategic-analysis content tracked for the 'changes since the last Bimtek' page."""
-
-from django.utils.translation import gettext_lazy as _
+"""Strategic-analysis content tracked for the changes page, under the dashboard section that
+edits it."""
 
 from masterplan.changes import track
 
@@ -17,13 +16,14 @@ from .models import (
     Worksheet,
 )
 
-track(Worksheet, _("Analisis SWOT dan strategi TOWS"), "masterplan", 40)
-track(SwotItem, _("Analisis SWOT dan strategi TOWS"), "worksheet__masterplan", 41)
-track(Strategy, _("Analisis SWOT dan strategi TOWS"), "worksheet__masterplan", 42)
-track(GapRow, _("Analisis kesenjangan"), "masterplan", 45)
-track(Vision, _("Visi dan misi"), "masterplan", 50)
-track(Mission, _("Visi dan misi"), "masterplan", 51)
-track(VisionCheck, _("Visi dan misi"), "masterplan", 52)
-track(Sasaran, _("Sasaran"), "masterplan", 55)
-track(Indicator, _("Sasaran"), "sasaran__masterplan", 56)
-track(IndicatorTarget, _("Sasaran"), "indicator__sasaran__masterplan", 57)
+track(Worksheet, "swot", "masterplan", 40)
+track(SwotItem, "swot", "worksheet__masterplan", 41)
+track(Strategy, "swot", "worksheet__masterplan", 42)
+track(GapRow, "gap_analysis", "masterplan", 45)
+track(Vision, "vision", "masterplan", 50)
+track(Mission, "vision", "masterplan", 51)
+track(VisionCheck, "vision", "masterplan", 52)
+track(Sasaran, "sasaran", "masterplan", 55)
+track(Indicator, "sasaran", "sasaran__masterplan", 56)
+track(IndicatorTarget, "sasaran", "indicator__sasaran__masterplan", 57,
+      label=lambda target: f"{target.indicator} · {target.year}")

@@ -82,7 +82,8 @@ class SwotItem(VersionedModel):
 
     REGION_FIELD = "worksheet__masterplan__region"
 
-    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="items")
+    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="items",
+                                  verbose_name=_("kertas kerja"))
     factor = models.CharField(_("faktor"), max_length=1, choices=Factor.choices)
     text = models.TextField(_("uraian"), max_length=limit("swot.SwotItem.text"))
     position = models.PositiveSmallIntegerField(_("urutan"), default=0)
@@ -118,7 +119,8 @@ class Strategy(VersionedModel):
 
     REGION_FIELD = "worksheet__masterplan__region"
 
-    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="strategies")
+    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="strategies",
+                                  verbose_name=_("kertas kerja"))
     quadrant = models.CharField(_("kuadran"), max_length=2, choices=Quadrant.choices)
     text = models.TextField(_("strategi"), max_length=limit("swot.Strategy.text"))
     position = models.PositiveSmallIntegerField(_("urutan"), default=0)
@@ -211,6 +213,10 @@ class Vision(VersionedModel):
     objects = RegionScopedQuerySet.as_manager()
     history = HistoricalRecords()
 
+    class Meta:
+        verbose_name = _("visi")
+        verbose_name_plural = _("visi")
+
     TEXT_FIELDS = ("statement", "explanation", "rpjpd_vision", "rpjpd_mission", "rpjmd_vision",
                    "rpjmd_mission", "national_vision", "community_expectations",
                    "external_factors")
@@ -231,6 +237,8 @@ class Mission(VersionedModel):
 
     class Meta:
         ordering = ["masterplan", "position", "pk"]
+        verbose_name = _("misi")
+        verbose_name_plural = _("misi")
 
     def __str__(self):
         return self.text[:60]
@@ -248,8 +256,8 @@ class VisionCheck(VersionedModel):
 
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE,
                                    related_name="vision_checks")
-    kind = models.CharField(max_length=12, choices=VisionCheckKind.choices)
-    number = models.PositiveSmallIntegerField()  # as printed in the guide (gaps kept)
+    kind = models.CharField(_("jenis"), max_length=12, choices=VisionCheckKind.choices)
+    number = models.PositiveSmallIntegerField(_("nomor"))  # as printed in the guide (gaps kept)
     met = models.BooleanField(_("terpenuhi"), default=False)
     justification = models.TextField(_("alasan singkat"), blank=True,
                                      max_length=limit("swot.VisionCheck.justification"))
@@ -263,6 +271,8 @@ class VisionCheck(VersionedModel):
             models.UniqueConstraint(fields=["masterplan", "kind", "number"],
                                     name="vision_check_unique"),
         ]
+        verbose_name = _("butir periksa visi")
+        verbose_name_plural = _("butir periksa visi")
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.number}"
@@ -329,6 +339,8 @@ class Indicator(VersionedModel):
 
     class Meta:
         ordering = ["sasaran", "position", "pk"]
+        verbose_name = _("indikator sasaran")
+        verbose_name_plural = _("indikator sasaran")
 
     def __str__(self):
         return self.name
@@ -339,7 +351,8 @@ class IndicatorTarget(models.Model):
 
     REGION_FIELD = "indicator__sasaran__masterplan__region"
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets",
+                                  verbose_name=_("indikator"))
     year = models.PositiveSmallIntegerField(_("tahun"))
     value = models.DecimalField(_("target"), max_digits=20, decimal_places=4)
 
@@ -351,6 +364,8 @@ class IndicatorTarget(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["indicator", "year"], name="indicator_target_unique"),
         ]
+        verbose_name = _("target indikator")
+        verbose_name_plural = _("target indikator")
 
     def __str__(self):
         return f"{self.indicator}: {self.year} = {self.value}"

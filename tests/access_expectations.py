@@ -12,6 +12,7 @@ from .access_kwargs import (
     batch_kwargs,
     bimtek_attachment_kwargs,
     bimtek_visit_kwargs,
+    changes_section_kwargs,
     comment_anchor_kwargs,
     comment_kwargs,
     entry_kwargs,
@@ -198,6 +199,7 @@ EXPECTATIONS = {
     "masterplan_status": Case(region_kwargs, get=region_page(EVERY_ROLE),
                               post=region_page(EVERY_ROLE)),
     "masterplan_changes": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "masterplan_changes_section": Case(changes_section_kwargs, get=region_page(EVERY_ROLE)),
     "stages": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page(TEAM, admin=DENIED)),
     # Bimtek (bimtek/urls.py): every role reads; visit data by pembimbing, ketua and admins;
     # reports by pembimbing and admins; signatures by the region's pembimbing and ketua only.

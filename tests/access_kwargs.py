@@ -5,6 +5,10 @@ def region_kwargs(world, region):
     return {"region_code": region.code}
 
 
+def changes_section_kwargs(world, region):
+    return {"region_code": region.code, "section": "readiness"}
+
+
 def masterplan_kwargs(world, region):
     key = "own" if region == world.own else "other"
     return {"region_code": region.code, "masterplan_pk": world.masterplans[key].pk}

@@ -56,6 +56,8 @@ class Application(VersionedModel):
         constraints = [
             models.UniqueConstraint(fields=["masterplan", "name"], name="application_name_unique"),
         ]
+        verbose_name = _("aplikasi e-Gov")
+        verbose_name_plural = _("aplikasi e-Gov")
 
     def __str__(self):
         return self.name

@@ -50,6 +50,8 @@ class Institution(VersionedModel):
             models.UniqueConstraint(fields=["masterplan", "kind"], condition=~Q(kind="forum"),
                                     name="one_council_and_team_per_masterplan"),
         ]
+        verbose_name = _("lembaga")
+        verbose_name_plural = _("lembaga")
 
     def __str__(self):
         return self.name or self.get_kind_display()
@@ -71,7 +73,8 @@ class MemberRole(models.TextChoices):
 class InstitutionMember(models.Model):
     REGION_FIELD = "institution__masterplan__region"
 
-    institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="members")
+    institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="members",
+                                    verbose_name=_("lembaga"))
     name = models.CharField(_("nama"), max_length=200)
     role = models.CharField(_("peran"), max_length=12, choices=MemberRole.choices,
                             default=MemberRole.MEMBER)
@@ -87,6 +90,8 @@ class InstitutionMember(models.Model):
 
     class Meta:
         ordering = ["institution", "position", "pk"]
+        verbose_name = _("anggota lembaga")
+        verbose_name_plural = _("anggota lembaga")
 
     def __str__(self):
         return self.name
@@ -110,7 +115,7 @@ class Regulation(VersionedModel):
 
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE,
                                    related_name="regulations")
-    code = models.CharField(max_length=32, blank=True)  # the guide's item, blank for others
+    code = models.CharField(_("kode"), max_length=32, blank=True)  # the guide's item, blank for others
     title = models.CharField(_("regulasi"), max_length=300)
     status = models.CharField(_("status"), max_length=14, choices=RegulationStatus.choices,
                               default=RegulationStatus.NONE)
@@ -129,6 +134,8 @@ class Regulation(VersionedModel):
             models.UniqueConstraint(fields=["masterplan", "code"], condition=~Q(code=""),
                                     name="regulation_guide_item_unique"),
         ]
+        verbose_name = _("regulasi")
+        verbose_name_plural = _("regulasi")
 
     def __str__(self):
         return self.title

@@ -54,8 +54,10 @@ class KpiActual(models.Model):
 
     REGION_FIELD = "record__program__masterplan__region"
 
-    record = models.ForeignKey(MonitoringRecord, on_delete=models.CASCADE, related_name="actuals")
-    kpi = models.ForeignKey(ProgramKpi, on_delete=models.CASCADE, related_name="actuals")
+    record = models.ForeignKey(MonitoringRecord, on_delete=models.CASCADE, related_name="actuals",
+                               verbose_name=_("catatan monev"))
+    kpi = models.ForeignKey(ProgramKpi, on_delete=models.CASCADE, related_name="actuals",
+                            verbose_name=_("KPI"))
     value = models.DecimalField(_("realisasi"), max_digits=20, decimal_places=4)
 
     objects = RegionScopedQuerySet.as_manager()
@@ -63,6 +65,8 @@ class KpiActual(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["record", "kpi"], name="kpi_actual_unique")]
+        verbose_name = _("realisasi KPI")
+        verbose_name_plural = _("realisasi KPI")
 
     def __str__(self):
         return f"{self.kpi}: {self.value}"

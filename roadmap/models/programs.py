@@ -146,6 +146,8 @@ class Partner(models.Model):
 
     class Meta:
         ordering = ["program", "kind", "name"]
+        verbose_name = _("mitra")
+        verbose_name_plural = _("mitra")
 
     def __str__(self):
         return self.name
@@ -170,6 +172,8 @@ class ProgramKpi(VersionedModel):
 
     class Meta:
         ordering = ["program", "position", "pk"]
+        verbose_name = _("KPI program")
+        verbose_name_plural = _("KPI program")
 
     def __str__(self):
         return self.name
@@ -178,7 +182,8 @@ class ProgramKpi(VersionedModel):
 class KpiTarget(models.Model):
     REGION_FIELD = "kpi__program__masterplan__region"
 
-    kpi = models.ForeignKey(ProgramKpi, on_delete=models.CASCADE, related_name="targets")
+    kpi = models.ForeignKey(ProgramKpi, on_delete=models.CASCADE, related_name="targets",
+                            verbose_name=_("KPI"))
     year = models.PositiveSmallIntegerField(_("tahun"))
     value = models.DecimalField(_("target"), max_digits=20, decimal_places=4)
 
@@ -188,6 +193,8 @@ class KpiTarget(models.Model):
     class Meta:
         ordering = ["kpi", "year"]
         constraints = [models.UniqueConstraint(fields=["kpi", "year"], name="kpi_target_unique")]
+        verbose_name = _("target KPI")
+        verbose_name_plural = _("target KPI")
 
     def __str__(self):
         return f"{self.kpi} {self.year}: {self.value}"
@@ -224,6 +231,8 @@ class Financing(models.Model):
                                     name="financing_unique"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="financing_not_negative"),
         ]
+        verbose_name = _("pembiayaan")
+        verbose_name_plural = _("pembiayaan")
 
     def __str__(self):
         return f"{self.program} {self.year} {self.get_source_display()}: {self.amount}"
@@ -257,6 +266,10 @@ class QuickWin(VersionedModel):
 
     objects = RegionScopedQuerySet.as_manager()
     history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("quick win")
+        verbose_name_plural = _("quick win")
 
     QUESTIONS = ("why", "what", "how", "when", "where", "who")
 

@@ -1,13 +1,16 @@
 """Review in the browser: the pembimbing comments on a readiness table, the anggota is notified,
-replies and resolves, and the pembimbing sees it resolved and approves the submission."""
+replies and resolves, and the pembimbing sees it resolved and approves the submission; the
+pembimbing reads what changed since the previous submission."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
 
 from masterplan import workflow
 from masterplan.models import Comment, MasterplanStatus, Region, Role
+from readiness.models import ReadinessEntry
 
 from ..factories import MasterplanFactory, MembershipFactory, UserFactory
 
@@ -88,3 +91,37 @@ def test_comment_reply_resolve_and_approve(page, login, submitted, mailoutbox):
             "[Masterplan Smart City] Balasan komentar untuk Kota Bandung") in subjects
     assert ("anggota.tinjau@example.org",
             "[Masterplan Smart City] Status masterplan Kota Bandung: Disetujui") in subjects
+
+
+def test_pembimbing_reads_what_changed_since_the_previous_submission(page, login, submitted):
+    users, masterplan = submitted
+    workflow.apply(masterplan, "revise", users["pembimbing"], comment="Lengkapi angka SDM TIK.")
+    row = (ReadinessEntry.objects.filter(masterplan=masterplan, component__isnull=False)
+           .select_related("component").order_by("sub_area", "component__number").first())
+    row.value_number, row.value_unit, row.updated_by = Decimal("1234.5"), "orang", users["anggota"]
+    row.save()
+    workflow.apply(masterplan, "submit", users["ketua"], bimtek_number=1)
+
+    # From the status page to the changes since the first submission (not "0 perubahan" since
+    # the second), one section per page that changed, closed until opened.
+    login("pembimbing.tinjau", PASSWORD)
+    page.goto("/wilayah/32.73/status/")
+    page.get_by_role("link", name="Lihat perubahan isi masterplan").click()
+    expect(page).to_have_url(re.compile(r"/wilayah/32\.73/perubahan/$"))
+    expect(page.locator("#jumlah-perubahan")).to_contain_text("1 perubahan sejak")
+    expect(page.locator("details.changes-section")).to_have_count(1)
+    section = page.locator("#bagian-readiness")
+    expect(section.locator("summary")).to_contain_text("Analisis kesiapan")
+    expect(section.locator("summary")).to_contain_text("1 diubah")
+    expect(section.locator("li.change")).to_have_count(0)
+
+    # Opening the section loads its changes, in Indonesian and written as the pages write them.
+    section.locator("summary").click()
+    change = section.locator("li.change")
+    expect(change).to_have_count(1)
+    expect(change).to_contain_text("Isian kesiapan")
+    expect(change).to_contain_text(row.component.text)
+    expect(change).to_contain_text(str(users["anggota"]))
+    expect(change.locator("tr", has_text="Angka")).to_contain_text("1.234,5")
+    expect(change.locator("tr", has_text="Satuan")).to_contain_text("orang")
+    expect(change.locator("tr", has_text="Angka").locator("td").first).to_have_text("–")

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from masterplan.changes import changes
+from masterplan.changes import section_changes
 from masterplan.models import WorkbookImport
 from masterplan.workbook import export, importer
 from masterplan.workbook.base import StaleData, update_versioned
@@ -127,7 +127,7 @@ def test_apply_saves_all_changes_and_bumps_versions(exported, masterplan, world)
     assert (first.value_number, first.interpretation) == (Decimal("13"), "")
     # The changes page (changes since the last Bimtek) sees the import, field by field.
     changed = [(change.label, f.label, f.before, f.after)
-               for section in changes(masterplan, before_import).values() for change in section
+               for change in section_changes(masterplan, "readiness", before_import)
                if change.kind == "changed" for f in change.fields]
     assert any(after.startswith("13") for _label, _field, _before, after in changed), changed
     assert first.version == untouched.version + 1 and first.updated_by == anggota
