@@ -14,6 +14,7 @@ from masterplan.services import on_masterplan_created
 from . import (  # noqa: F401  (modules that register on import)
     dashboard_sections,  # the Bimtek section
     rendering,
+    navigation,  # its pages in the workspace navigation
     services,
 )
 from .reference import load_sessions
