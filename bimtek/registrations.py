@@ -13,8 +13,8 @@ from masterplan.services import on_masterplan_created
 
 from . import (  # noqa: F401  (modules that register on import)
     dashboard_sections,  # the Bimtek section
-    rendering,
     navigation,  # its pages in the workspace navigation
+    rendering,
     services,
 )
 from .reference import load_sessions
