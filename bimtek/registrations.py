@@ -13,6 +13,7 @@ from masterplan.services import on_masterplan_created
 
 from . import (  # noqa: F401  (modules that register on import)
     dashboard_sections,  # the Bimtek section
+    navigation,  # its pages in the workspace navigation
     rendering,
     services,
 )

@@ -11,7 +11,7 @@ from masterplan.models import JobStatus, RenderJob
 from masterplan.services import on_masterplan_created
 from masterplan.stages import register_stage_checks
 
-from . import services
+from . import navigation, services  # noqa: F401  (navigation registers on import)
 from .documents import BOOK, KIND
 from .models import Book, NarrativeSection
 

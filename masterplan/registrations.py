@@ -6,6 +6,7 @@ from django.apps import apps
 from . import (  # noqa: F401  (modules that register on import)
     comment_anchors,  # the masterplan as a comment anchor
     dashboard_sections,  # the core sections
+    navigation_entries,  # the core's pages in the workspace navigation
     notifications,  # the status_changed receiver
     reference,
 )

@@ -97,3 +97,10 @@ def open_comment_counts(masterplans):
     keys without a registered section (e.g. "masterplan" itself) are included."""
     counts = open_counts_by_section([mp.pk for mp in masterplans])
     return {mp.pk: dict(counts.get(mp.pk, {})) for mp in masterplans}
+
+
+def next_steps(progress_list, limit=3):
+    """The first `limit` sections, in the guide's order, that are not complete yet:
+    [(Section, Progress), …] — what the region's overview proposes to do next."""
+    return [(section, progress) for section, progress in progress_list
+            if not progress.complete][:limit]

@@ -38,6 +38,7 @@ auth_patterns = [
 
 region_patterns = [
     path("", regions.RegionDetailView.as_view(), name="region_detail"),
+    path("navigasi/", regions.WorkspaceNavView.as_view(), name="workspace_nav"),
     path("ubah/", regions.RegionEditView.as_view(), name="region_edit"),
     path("tim/", regions.TeamView.as_view(), name="region_team"),
     path("tim/<int:membership_pk>/cabut/", regions.TeamRemoveView.as_view(), name="region_team_remove"),

@@ -37,6 +37,7 @@ class Transition:
     target: str
     permission: str  # masterplan/rules.py
     who: str  # for the refusal message
+    consequence: str = ""  # what happens, said before the user confirms
     needs_bimtek: bool = False
     needs_comment: bool = False
     needs_legal: bool = False
@@ -45,19 +46,31 @@ class Transition:
 TRANSITIONS = {
     t.code: t for t in [
         Transition("submit", _("Ajukan untuk ditinjau"), (S.DRAF, S.PERLU_REVISI), S.DIAJUKAN,
-                   "masterplan.submit", _("ketua tim pelaksana"), needs_bimtek=True),
+                   "masterplan.submit", _("ketua tim pelaksana"),
+                   _("Masterplan diajukan kepada Tim Pembimbing untuk ditinjau pada Bimtek yang "
+                     "dipilih. Selama ditinjau, isinya tidak dapat diubah sampai pembimbing "
+                     "meminta revisi atau menyetujuinya."), needs_bimtek=True),
         Transition("revise", _("Minta revisi"), (S.DIAJUKAN,), S.PERLU_REVISI,
                    "masterplan.request_revision",
-                   _("tim pembimbing wilayah ini"), needs_comment=True),
+                   _("tim pembimbing wilayah ini"),
+                   _("Masterplan dikembalikan kepada tim daerah dengan status Perlu revisi, "
+                     "sehingga isinya dapat diubah lagi. Catatan Anda dikirim kepada tim."),
+                   needs_comment=True),
         Transition("approve", _("Setujui"), (S.DIAJUKAN,), S.DISETUJUI, "masterplan.approve",
-                   _("tim pembimbing wilayah ini")),
+                   _("tim pembimbing wilayah ini"),
+                   _("Masterplan disetujui untuk Bimtek ini. Isinya tetap terkunci sampai ketua "
+                     "tim melanjutkan penyusunan atau masterplan ditetapkan final.")),
         Transition("continue", _("Lanjutkan penyusunan"), (S.DISETUJUI,), S.DRAF,
-                   "masterplan.continue_drafting", _("ketua tim pelaksana")),
+                   "masterplan.continue_drafting", _("ketua tim pelaksana"),
+                   _("Masterplan kembali berstatus Draf, sehingga tim dapat melanjutkan "
+                     "penyusunan untuk Bimtek berikutnya.")),
         Transition("finalize", _("Tetapkan sebagai final"), (S.DISETUJUI,), S.FINAL,
-                   "masterplan.finalize", _("tim pembimbing wilayah ini atau admin Kominfo")),
+                   "masterplan.finalize", _("tim pembimbing wilayah ini atau admin Kominfo"),
+                   _("Masterplan ditetapkan sebagai final; isinya tidak dapat diubah lagi.")),
         Transition("legalize", _("Catat penetapan (Perda/Perkada)"), (S.FINAL,), S.DITETAPKAN,
                    "masterplan.legalize", _("ketua tim pelaksana atau admin Kominfo"),
-                   needs_legal=True),
+                   _("Penetapan dengan Perda atau Perkada dicatat dan masterplan berstatus "
+                     "Ditetapkan."), needs_legal=True),
     ]
 }
 
@@ -132,6 +145,40 @@ def apply(masterplan, code, user, *, comment="", bimtek_number=None, legal_kind=
     transaction.on_commit(lambda: status_changed.send(sender=Masterplan, masterplan=masterplan,
                                                       change=change))
     return change
+
+
+# Why the content is locked in each status that locks it, and what opens it again.
+LOCK_EXPLANATIONS = {
+    S.DIAJUKAN: _("Masterplan sedang ditinjau Tim Pembimbing (status Diajukan), sehingga isinya "
+                  "tidak dapat diubah. Isi dapat diubah lagi bila pembimbing meminta revisi."),
+    S.DISETUJUI: _("Masterplan telah disetujui (status Disetujui), sehingga isinya tidak dapat "
+                   "diubah. Ketua tim dapat membukanya kembali dengan “Lanjutkan penyusunan” di "
+                   "halaman Status."),
+    S.FINAL: _("Masterplan sudah final (status Final): isinya tidak dapat diubah lagi. Langkah "
+               "berikutnya adalah mencatat penetapannya dengan Perda atau Perkada."),
+    S.DITETAPKAN: _("Masterplan telah ditetapkan (status Ditetapkan): isinya tidak dapat diubah "
+                    "lagi. Untuk periode atau revisi berikutnya, buat masterplan baru."),
+}
+
+
+# Who acts next in each status, for the region's overview.
+NEXT_ACTOR = {
+    S.DRAF: _("Tim daerah menyusun isi; ketua tim mengajukannya untuk ditinjau bila siap."),
+    S.DIAJUKAN: _("Tim Pembimbing meninjau, lalu menyetujui atau meminta revisi."),
+    S.PERLU_REVISI: _("Tim daerah merevisi sesuai komentar pembimbing, lalu ketua tim mengajukan "
+                      "kembali."),
+    S.DISETUJUI: _("Ketua tim melanjutkan penyusunan untuk Bimtek berikutnya; setelah Bimtek #4 "
+                   "pembimbing atau admin Kominfo menetapkannya final."),
+    S.FINAL: _("Ketua tim atau admin Kominfo mencatat penetapan dengan Perda atau Perkada."),
+    S.DITETAPKAN: _("Tidak ada: masterplan telah ditetapkan."),
+}
+
+
+def lock_explanation(masterplan):
+    """Why `masterplan`'s content cannot be changed now and what unlocks it; "" when it can."""
+    if masterplan is None or masterplan.is_editable:
+        return ""
+    return LOCK_EXPLANATIONS.get(masterplan.status, "")
 
 
 def last_submission(masterplan):

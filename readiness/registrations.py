@@ -15,6 +15,7 @@ from masterplan.stages import register_stage_checks
 from . import (  # noqa: F401  (modules that register on import)
     dashboard_sections,  # outlook, readiness tables, performance
     history,  # tracked content for the changes page
+    navigation,  # its pages in the workspace navigation
     services,
     workbook,  # the readiness sheets of the masterplan workbook
 )

@@ -14,6 +14,7 @@ from . import (  # noqa: F401  (modules that register on import)
     dashboard_sections_institutions,  # institutions, e-Gov apps
     dashboard_sections_programs,  # programs and quick wins
     history,  # tracked content for the changes page
+    navigation,  # its pages in the workspace navigation
     services,
 )
 from .dashboard_sections_roadmap import register_sections

@@ -13,6 +13,7 @@ from . import (  # noqa: F401  (modules that register on import)
     dashboard_sections_targets,  # gap, vision, sasaran sections
     dashboard_sections_worksheets,  # the SWOT section
     history,  # tracked content for the changes page
+    navigation,  # its pages in the workspace navigation
     services,
     workbook,  # the SWOT, gap, vision and sasaran sheets
 )

@@ -104,6 +104,7 @@ EXPECTATIONS = {
                                   "ketua": REDIRECT, "anggota": REDIRECT, "dewan": REDIRECT})),
     "region_list": Case(get=signed_in_page()),
     # One region.
+    "workspace_nav": Case(region_kwargs, get=region_page(EVERY_ROLE)),
     "region_detail": Case(region_kwargs, get=region_page(EVERY_ROLE)),
     "region_edit": Case(region_kwargs, get=region_page(set()), post=region_page(set())),
     "region_team": Case(region_kwargs, get=region_page(EVERY_ROLE),

@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from .. import access, services
+from .. import access, navigation, services, workflow
 from ..forms import AccountCreateForm, RegionForm
 from ..models import Membership
-from ..sections import completion_table, overall_percent, parts_table
+from ..sections import completion_table, next_steps, overall_percent, parts_table
 from .base import RegionMixin, VersionedUpdateView
 
 
@@ -33,6 +33,9 @@ class RegionDetailView(RegionMixin, TemplateView):
             can_manage_team=access.can(user, access.MANAGE_TEAM, region),
             can_create_masterplan=access.can(user, access.CREATE_MASTERPLAN, region),
             can_manage_region=access.can(user, access.MANAGE_REGION, region),
+            next_steps=next_steps([(section, progress) for section, progress, _ in sections]),
+            next_actor=workflow.NEXT_ACTOR.get(masterplan.status, "") if masterplan else "",
+            transitions=workflow.available(masterplan, user) if masterplan else [],
         )
         return context
 
@@ -103,3 +106,16 @@ class TeamRemoveView(RegionMixin, View):
         else:
             messages.success(request, _("Peran %(user)s dicabut.") % {"user": membership.user})
         return redirect("region_team", region_code=self.region.code)
+
+
+class WorkspaceNavView(RegionMixin, TemplateView):
+    """The region's side navigation with each entry's completion and open comments, fetched by
+    the navigation of every region page once it has loaded (masterplan/navigation.py)."""
+
+    template_name = "includes/workspace_nav.html"
+
+    def get_context_data(self, **kwargs):
+        masterplan = services.current_masterplan(self.region)
+        current = self.request.GET.get("aktif", "")
+        return {"region": self.region, "current": current, "measured": True,
+                "groups": navigation.workspace(self.region, masterplan, current, measured=True)}

@@ -1,0 +1,98 @@
+"""Every page a role may open is reachable by links from its landing page.
+
+Each demo account (one per role) starts at "/" and follows the links of every page it reaches,
+one page per URL pattern; a URL pattern the access matrix lets that role open (GET) that no page
+links to fails the test, unless it is listed below with the reason it needs no link."""
+
+from collections import deque
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import Resolver404, resolve
+
+from masterplan.models import User
+
+from .access_expectations import EXPECTATIONS, OK
+
+ACCOUNTS = {"admin": "admin", "pembimbing": "pembimbing", "ketua": "ketua.bandung",
+            "anggota": "anggota.bandung", "dewan": "dewan.bandung"}
+
+# Pages no link needs to lead to, and why.
+UNLINKED = {
+    "login": "the sign-in page, for those signed out",
+    "password_reset": "linked from the sign-in page, for those signed out",
+    "password_reset_done": "where the reset form sends its user",
+    "password_reset_confirm": "reached from the e-mail",
+    "password_reset_complete": "where the confirm form sends its user",
+    "password_change_done": "where the password form sends its user",
+    "workspace_nav": "fetched by the navigation itself (htmx)",
+    "region_list": "a regional account has one region, where its landing page takes it",
+    # Objects the demo does not hold; each page links them once they exist (their browser tests).
+    "render_job": "a book render, listed on the books page once one is made",
+    "render_job_download": "a rendered book, linked from its render job",
+    "batch_export_detail": "an export of all regions' books, listed once one is made",
+    "batch_export_download": "the export's archive, linked from it",
+    "bimtek_attachment": "a report attachment, listed on its visit once uploaded",
+}
+# Pages a role may open that are another role's work, and why that role gets no link.
+UNLINKED_FOR = {
+    "admin": {"bimtek_notes": "the pembimbing writes the report; the admin reads it on the visit",
+              "bimtek_report_edit": "the same", "bimtek_visit_edit": "the same"},
+}
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.hrefs.append(href)
+
+
+def crawl(client):
+    """{url name: a path} of every page reachable by links from "/" (one page per URL name)."""
+    found, queue, seen_paths = {}, deque(["/"]), set()
+    while queue:
+        path = queue.popleft()
+        response = client.get(path, follow=True)  # "/" sends a regional account to its region
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            continue
+        parser = Links()
+        parser.feed(response.content.decode())
+        for href in parser.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path.startswith("/") \
+                    or parts.path.startswith("/static/") or parts.path in seen_paths:
+                continue
+            seen_paths.add(parts.path)
+            try:
+                name = resolve(parts.path).url_name
+            except Resolver404:
+                continue
+            if name not in found:
+                found[name] = parts.path
+                queue.append(parts.path)
+    return found
+
+
+@pytest.fixture(scope="module")
+def demo(module_db_setup):
+    module_db_setup(lambda: call_command("seed_demo", verbosity=0))
+
+
+@pytest.mark.parametrize("role", list(ACCOUNTS))
+def test_every_page_a_role_may_open_is_linked_from_its_landing_page(demo, db, role):
+    client = Client()
+    client.force_login(User.objects.get(username=ACCOUNTS[role]))
+    reached = crawl(client)
+    allowed = {name for name, case in EXPECTATIONS.items()
+               if case.get is not None and case.get.own.get(role) == OK}
+    missing = sorted(allowed - set(reached) - set(UNLINKED) - set(UNLINKED_FOR.get(role, {})))
+    assert missing == [], f"{role}: never linked: {missing}"
