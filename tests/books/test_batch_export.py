@@ -5,7 +5,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from masterplan.models import ExportBatch
+from books.documents import BOOK
+from masterplan.models import ExportBatch, RenderJob
+from masterplan.rendering.batch import build_archive
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +30,21 @@ def test_admin_exports_the_filtered_regions_books_as_one_zip(client, world,
     names = zipfile.ZipFile(io.BytesIO(b"".join(archive.streaming_content))).namelist()
     assert sorted(names) == ["32.73-kota-bandung/buku-1.pdf", "32.73-kota-bandung/buku-3.pdf",
                              "35.10-kabupaten-banyuwangi/buku-3.pdf"]
+
+
+def test_the_progress_keeps_polling_until_the_zip_is_ready(client, world):
+    """The last render ends a moment before its zip is written: a poll landing in between must
+    not stop polling, or the page would never show the link."""
+    batch = ExportBatch.objects.create(requested_by=world.user("admin"), parts="3")
+    RenderJob.objects.create(masterplan=world.masterplans["own"], kind=BOOK, part="3",
+                             batch=batch, status="failed", message="gagal")
+    client.force_login(world.user("admin"))
+    url = reverse("batch_export_detail", kwargs={"batch_pk": batch.pk})
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "Arsip sedang dikemas" in fragment and f'hx-get="{url}"' in fragment
+    build_archive(batch)
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "Unduh zip" in fragment and "hx-get" not in fragment
 
 
 def test_batch_export_without_books_is_refused(client, world):
