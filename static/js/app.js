@@ -3,7 +3,10 @@
    this one, loaded from /static/.
 
    Confirmation before a destructive submission: <form data-confirm="Hapus ...?"> asks the
-   question and submits only when the user agrees. (Forms sent by htmx use hx-confirm.) */
+   question and submits only when the user agrees. (Forms sent by htmx use hx-confirm.)
+
+   File pickers (templates/includes/file_input.html): the name of the chosen file is shown next
+   to the "Pilih berkas" button, or the picker's data-empty text when none is chosen. */
 (function () {
   "use strict";
 
@@ -18,4 +21,30 @@
       event.stopImmediatePropagation();
     }
   }, true);
+
+  function showChosenFiles(input) {
+    var picker = input.closest("[data-file-picker]");
+    var shown = picker && picker.querySelector(".file-picker-name");
+    if (!shown) {
+      return;
+    }
+    var names = Array.prototype.map.call(input.files || [], function (file) {
+      return file.name;
+    });
+    shown.textContent = names.length ? names.join(", ") : shown.getAttribute("data-empty");
+  }
+
+  function showAllChosenFiles() {
+    document.querySelectorAll("[data-file-picker] input[type=file]").forEach(showChosenFiles);
+  }
+
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (input instanceof HTMLInputElement && input.type === "file") {
+      showChosenFiles(input);
+    }
+  });
+  // A page restored from the back/forward cache may keep a chosen file.
+  window.addEventListener("pageshow", showAllChosenFiles);
+  document.addEventListener("DOMContentLoaded", showAllChosenFiles);
 })();
