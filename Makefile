@@ -46,12 +46,13 @@ test-fast: install
 
 # Renders the full demo region's three books and prints the timings (docs/performance.md), then
 # the worst case: every typed text at its maximum length, unbroken, and a region grown to 120
-# programs (both rolled back afterwards).
+# programs (both rolled back afterwards); the workbook and the changes page of the same region.
 bench: demo
 	$(RUN_ENV) $(PY) manage.py bench_books 32.73
 	$(RUN_ENV) $(PY) manage.py bench_books 32.73 --worst-case
 	$(RUN_ENV) $(PY) manage.py bench_books 32.73 --programs 120
 	$(RUN_ENV) $(PY) manage.py bench_workbook 32.73
+	$(RUN_ENV) $(PY) manage.py bench_changes 32.73
 
 # Both demo regions' books in var/books/<region>/: the PDFs, a contact sheet of each book's pages
 # (buku-N.png) for a person to look over, and what the visual checks find (buku-N.txt).
