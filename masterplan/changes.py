@@ -6,12 +6,14 @@ before `until`: added, removed, or changed field by field (old → new). Bookkee
 (version, timestamps, who saved) are ignored.
 """
 
+import datetime
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import clock
 from .workflow import last_submission
 
 IGNORED_FIELDS = {"id", "version", "updated_at", "updated_by", "created_at", "created_by",
@@ -87,6 +89,7 @@ def _model_changes(tracked, masterplan, since, until):
     m2m_fields = list(getattr(history, "_history_m2m_fields", []))
     model_label = str(tracked.model._meta.verbose_name).capitalize()
     result = []
+    region = masterplan.region
     for object_id, new in after.items():
         old = before.get(object_id)
         old_exists = old is not None and old.history_type != "-"
@@ -96,9 +99,9 @@ def _model_changes(tracked, masterplan, since, until):
             continue
         if not old_exists:
             result.append(Change("added", model_label, _label(new),
-                                 _differences(tracked.model, None, new, m2m_fields)))
+                                 _differences(tracked.model, None, new, m2m_fields, region)))
             continue
-        differences = _differences(tracked.model, old, new, m2m_fields)
+        differences = _differences(tracked.model, old, new, m2m_fields, region)
         if differences:
             result.append(Change("changed", model_label, _label(new), differences))
     order = {"removed": 0, "changed": 1, "added": 2}
@@ -110,10 +113,12 @@ def _label(record):
     return text if len(text) <= 120 else text[:117] + "…"
 
 
-def _display(model, record, field):
+def _display(model, record, field, region):
     value = getattr(record, field.attname)
     if value is None or value == "":
         return ""
+    if isinstance(value, datetime.date):
+        return clock.format_datetime(value, region)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if field.is_relation:
@@ -131,13 +136,13 @@ def _m2m_display(record, field):
     return ", ".join(str(objects.get(pk, f"#{pk}")) for pk in ids)
 
 
-def _differences(model, old, new, m2m_fields):
+def _differences(model, old, new, m2m_fields, region):
     differences = []
     for model_field in model._meta.concrete_fields:
         if model_field.name in IGNORED_FIELDS or model_field.name.endswith("masterplan"):
             continue
-        after = _display(model, new, model_field)
-        before = _display(model, old, model_field) if old is not None else ""
+        after = _display(model, new, model_field, region)
+        before = _display(model, old, model_field, region) if old is not None else ""
         if before != after:
             differences.append(FieldChange(str(model_field.verbose_name).capitalize(), before, after))
     for m2m_field in m2m_fields:
@@ -155,8 +160,10 @@ def default_since(masterplan):
 
 
 def history_points(masterplan):
-    """[(datetime, label)] the page offers as starting points: each status change."""
-    return [(change.changed_at, f"{change.changed_at:%d-%m-%Y %H:%M} · "
+    """[(datetime, label)] the page offers as starting points: each status change, its time in
+    the region's zone."""
+    region = masterplan.region
+    return [(change.changed_at, f"{clock.format_datetime(change.changed_at, region)} · "
              f"{change.get_to_status_display()}"
              + (f" (Bimtek #{change.bimtek_number})" if change.bimtek_number else ""))
             for change in masterplan.status_changes.order_by("-changed_at")]
