@@ -26,11 +26,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan import ordering
+from masterplan import clock, ordering
 from masterplan.editing import FieldChange, VersionedFormMixin, rows_input_changed, rows_values, save_versioned
 
 from .models import Institution, InstitutionKind, InstitutionMember, MemberRole, Opd
@@ -144,7 +143,7 @@ class Overview:
 
 
 def _date(value):
-    return date_format(value, "j F Y")
+    return clock.format_date(value)
 
 
 def chair_of(institution):
