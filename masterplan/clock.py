@@ -143,6 +143,12 @@ def format_iso(value, region=None, empty=""):
     return in_zone(value, region).isoformat()
 
 
+def today(region=None):
+    """Today's date in the zone of `region`: in Jayapura 4 December begins while Jakarta is still
+    at 22.00 on the 3rd, so "not in the future" and "days left" follow the region's calendar."""
+    return local_date(timezone.now(), region)
+
+
 def now_stamp(region=None):
     """The current moment as format_stamp writes it (an export's file name)."""
     return format_stamp(timezone.now(), region)

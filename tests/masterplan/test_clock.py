@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.template import Context, Template, VariableDoesNotExist
+from django.utils import timezone
 
 from masterplan import clock
 from masterplan.models import Region
@@ -140,3 +141,11 @@ def test_the_template_filters_write_the_clocks_formats():
         "2026-12-04T01:30:00+09:00"
     assert render("[{{ t|local_datetime }}][{{ word|local_date }}]", t=None, word="kemarin") == \
         "[][]"
+
+
+def test_today_is_the_day_in_the_regions_zone(monkeypatch):
+    """At 22.30 WIB on 3 December it is 23.30 in Makassar and already 4 December in Jayapura."""
+    monkeypatch.setattr(timezone, "now", lambda: datetime.datetime(2026, 12, 3, 15, 30, tzinfo=UTC))
+    assert clock.today() == clock.today("32.73") == datetime.date(2026, 12, 3)
+    assert clock.today("73.71") == datetime.date(2026, 12, 3)  # 23.30 WITA
+    assert clock.today("91.71") == datetime.date(2026, 12, 4)
