@@ -14,14 +14,16 @@ A page, file or message of one region shows its times in the region's zone; one 
 region (an admin overview, a batch export of many regions) in WIB. Every time carries the name
 of its zone, so a reader never has to guess.
 
-The formats (`masterplan_tags` has a template filter for each):
+The formats (in templates the filters `local_datetime`, `local_date` and `iso_datetime` of
+`masterplan_tags`); the month names are Indonesian whatever language is active (a Celery task,
+a management command):
 
 * `format_datetime`: "4 Desember 2026 20.39 WIB": day, Indonesian month name, year, the hour
   and minute on a 24-hour clock separated by a dot (as Indonesian writes times), the zone;
 * `format_date`: "4 Desember 2026" (a moment is first moved into the zone: 23.30 UTC on
   3 December is already 4 December in WIB);
 * `format_stamp`: "2026-12-04-2039-WIB", for file names: only digits, letters and hyphens, so
-  it is safe on every system and in every download header, and names sort by time;
+  it is safe on every system and in every download header, and names of one zone sort by time;
 * `format_iso`: the exact moment for machines (a PDF's metadata, a workbook's export stamp),
   ISO 8601 with the zone's offset; never shown as text on a page.
 
