@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from . import clock
 from .numbers import format_number, format_rupiah
 
 EMPTY = "–"
@@ -117,10 +117,10 @@ class Related:
 def _date(value):
     if isinstance(value, str):  # a date a historical record kept as text
         return value
-    return formats.date_format(value, "j F Y")
+    return clock.format_date(value)
 
 
-def display(model_field, value, related, rupiah=False):
+def display(model_field, value, related, rupiah=False, region=None):
     """`value` of `model_field` as the pages show it."""
     if value is None or value == "":
         return EMPTY
@@ -133,7 +133,7 @@ def display(model_field, value, related, rupiah=False):
     if isinstance(model_field, (models.DecimalField, models.FloatField)):
         return format_rupiah(value) if rupiah else format_number(value)
     if isinstance(model_field, models.DateTimeField):
-        return formats.date_format(timezone.localtime(value), "j F Y H:i")
+        return clock.format_datetime(value, region)
     if isinstance(model_field, models.DateField):
         return _date(value)
     if isinstance(model_field, models.FileField):
@@ -187,14 +187,14 @@ def _label(change, related):
     return text if len(text) <= LABEL_LENGTH else text[:LABEL_LENGTH - 1] + "…"
 
 
-def _fields(change, related):
+def _fields(change, related, region=None):
     rupiah = change.tracked.rupiah
     result = []
     for model_field in change.fields:
         before = (display(model_field, getattr(change.old, model_field.attname), related,
-                          model_field.name in rupiah) if change.old is not None else EMPTY)
+                          model_field.name in rupiah, region) if change.old is not None else EMPTY)
         after = display(model_field, getattr(change.new, model_field.attname), related,
-                        model_field.name in rupiah)
+                        model_field.name in rupiah, region)
         result.append(FieldChange(capfirst(model_field.verbose_name), before, after))
     for m2m_field, before, after in change.m2m:
         result.append(FieldChange(
@@ -204,9 +204,10 @@ def _fields(change, related):
     return result
 
 
-def present(raw_changes):
+def present(raw_changes, region=None):
     """[Change] of masterplan.changes' RawChange list, in the order a section lists them: by
-    model as the app tracks them, then removed, changed, added, then by name."""
+    model as the app tracks them, then removed, changed, added, then by name; times in
+    `region`'s zone."""
     related = Related()
     user_model = get_user_model()
     for change in raw_changes:
@@ -219,7 +220,7 @@ def present(raw_changes):
             (change.tracked.order, KIND_ORDER[change.kind]),
             Change(change.kind, capfirst(change.tracked.model._meta.verbose_name),
                    _label(change, related),
-                   _fields(change, related),
+                   _fields(change, related, region),
                    str(author) if author is not None else "", change.new.history_date)))
     result.sort(key=lambda item: (*item[0], item[1].label.casefold()))
     return [item for _key, item in result]

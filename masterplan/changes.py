@@ -23,9 +23,9 @@ from decimal import Decimal
 
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 
-from . import sections
+from . import clock, sections
 from .change_display import KIND_LABELS, present
 from .models import Masterplan
 
@@ -201,7 +201,7 @@ def summary(masterplan, since, until=None):
 
 def section_changes(masterplan, section, since, until=None):
     """[Change] of one section in (since, until], ready to read (see change_display)."""
-    return present(diff(masterplan, since, until, section))
+    return present(diff(masterplan, since, until, section), masterplan.region)
 
 
 def last_content_change(masterplan):
@@ -229,13 +229,13 @@ def default_since(masterplan):
     return masterplan.created_at
 
 
-def moment_label(moment):
-    return formats.date_format(timezone.localtime(moment), "j F Y H:i")
+def moment_label(moment, region=None):
+    return clock.format_datetime(moment, region)
 
 
 def history_points(masterplan):
     """[(datetime, label)] the page offers as starting points: each status change."""
-    return [(change.changed_at, f"{moment_label(change.changed_at)} · "
+    return [(change.changed_at, f"{moment_label(change.changed_at, masterplan.region)} · "
              f"{change.get_to_status_display()}"
              + (f" (Bimtek #{change.bimtek_number})" if change.bimtek_number else ""))
             for change in masterplan.status_changes.order_by("-changed_at")]

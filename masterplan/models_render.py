@@ -5,7 +5,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import documents
+from . import clock, documents
 from .models import Masterplan
 from .querysets import RegionScopedQuerySet
 
@@ -38,7 +38,8 @@ class ExportBatch(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"Ekspor {self.created_at:%Y-%m-%d %H:%M}"
+        # A batch spans regions of every zone: its time is shown in WIB (masterplan/clock.py).
+        return f"Ekspor {clock.format_datetime(self.created_at)}"
 
 
 class RenderJob(models.Model):

@@ -25,12 +25,10 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan import ordering
+from masterplan import clock, ordering
 from masterplan.editing import FieldChange, VersionedFormMixin, rows_input_changed, rows_values, save_versioned
 
 from .models import Institution, InstitutionKind, InstitutionMember, MemberRole, Opd
@@ -95,7 +93,8 @@ def validity(institution, today=None):
     years = Institution.VALID_YEARS.get(institution.kind)
     if years is None:
         return None
-    return Validity(years, institution.decree_date, today or timezone.localdate())
+    return Validity(years, institution.decree_date,
+                    today or clock.today(institution.masterplan.region))
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -144,7 +143,7 @@ class Overview:
 
 
 def _date(value):
-    return date_format(value, "j F Y")
+    return clock.format_date(value)
 
 
 def chair_of(institution):
@@ -154,6 +153,7 @@ def chair_of(institution):
 
 
 def overview(masterplan, today=None):
+    today = today or clock.today(masterplan.region)
     bodies = list(institutions_of(masterplan))
     council = next((body for body in bodies if body.kind == COUNCIL), None)
     team = next((body for body in bodies if body.kind == TEAM), None)
@@ -232,7 +232,7 @@ class InstitutionForm(VersionedFormMixin, forms.ModelForm):
 
     def clean_decree_date(self):
         date = self.cleaned_data.get("decree_date")
-        if date is not None and date > timezone.localdate():
+        if date is not None and date > clock.today(self.region):
             raise ValidationError(_("Tanggal keputusan tidak boleh di masa depan."))
         return date
 

@@ -36,11 +36,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan import ordering
+from masterplan import clock, ordering
 from masterplan.editing import VersionedFormMixin, save_versioned
 from masterplan.form_messages import escape_percent
 from masterplan.numbers import NumberField, plain_decimal
@@ -124,8 +123,8 @@ def validate_period(program, year, quarter):
 
 
 def latest_finished_quarter(today=None):
-    """The last quarter that has ended by `today` (default: today in the project's time zone)."""
-    today = today or timezone.localdate()
+    """The last quarter that has ended by `today` (default: today in WIB, for many regions)."""
+    today = today or clock.today()
     quarter = (today.month - 1) // 3 + 1
     return (today.year, quarter - 1) if quarter > 1 else (today.year - 1, 4)
 
@@ -133,7 +132,7 @@ def latest_finished_quarter(today=None):
 def default_period(masterplan, today=None):
     """The worksheet's period when none is chosen: the latest finished quarter, kept within the
     masterplan's period."""
-    period = latest_finished_quarter(today)
+    period = latest_finished_quarter(today or clock.today(masterplan.region))
     return min(max(period, (masterplan.start_year, 1)), (masterplan.end_year, 4))
 
 

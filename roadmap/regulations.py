@@ -26,12 +26,11 @@ from django import forms
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan import numbers, ordering
+from masterplan import clock, numbers, ordering
 from masterplan.editing import VersionedFormMixin, save_versioned
 from masterplan.uploads import PDF_MAGIC, pdf_problem
 
@@ -238,7 +237,7 @@ class RegulationForm(VersionedFormMixin, forms.ModelForm):
 
     def clean_date(self):
         date = self.cleaned_data.get("date")
-        if date is not None and date > timezone.localdate():
+        if date is not None and date > clock.today(self.masterplan.region):
             raise ValidationError(_("Tanggal tidak boleh di masa depan."))
         return date
 

@@ -7,12 +7,11 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from masterplan import access
+from masterplan import access, clock
 from masterplan.views.base import AdminRequiredMixin
 
 from .. import matrix, reports
@@ -53,7 +52,7 @@ class MatrixExportView(AdminRequiredMixin, View):
         content = matrix.matrix_workbook(matrix.matrix_rows(regions, numbers), numbers)
         response = HttpResponse(content, content_type=matrix.XLSX_TYPE)
         response["Content-Disposition"] = content_disposition_header(
-            True, f"bimtek-{timezone.localdate():%Y-%m-%d}.xlsx")
+            True, f"bimtek-{clock.now_stamp()}.xlsx")  # many regions: stamped in WIB
         return response
 
 

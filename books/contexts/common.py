@@ -5,7 +5,6 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Prefetch
-from django.utils import timezone
 
 from masterplan.guide import guide
 from masterplan.models import Dimension, MasterplanStatus
@@ -38,7 +37,6 @@ def common(masterplan, number):
         "cover": cover,
         "cover_title": (cover.title if cover and cover.title else masterplan.title),
         "cover_year": (cover.year if cover and cover.year else masterplan.start_year),
-        "generated_at": timezone.localtime(),
         "narrative": {key: to_html(text) for key, text in texts.items()},
         "narrative_filled": {key: bool(text.strip()) for key, text in texts.items()},
         "narrative_titles": {item.key: item.title for item in narratives(masterplan.edition.code)},

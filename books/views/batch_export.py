@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from masterplan import access
+from masterplan import access, clock
 from masterplan.filters import RegionFilter
 from masterplan.models import ExportBatch, Masterplan, Region
 from masterplan.rendering import pipeline
@@ -70,5 +70,6 @@ class BatchExportDownloadView(AdminRequiredMixin, View):
         if not batch.archive:
             raise Http404(_("Arsip belum siap."))
         return FileResponse(batch.archive.open("rb"), as_attachment=True,
-                            filename=f"buku-masterplan-{batch.pk}.zip",
+                            filename=f"buku-masterplan-{batch.pk}-"
+                                     f"{clock.format_stamp(batch.created_at)}.zip",
                             content_type="application/zip")

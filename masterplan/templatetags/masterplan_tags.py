@@ -1,6 +1,6 @@
 from django import template
 
-from .. import numbers
+from .. import clock, numbers
 from ..models import MasterplanStatus
 
 register = template.Library()
@@ -46,3 +46,40 @@ def rupiah(value):
 def rupiah_amount(value):
     """An amount without the "Rp", for a column headed "(Rp)": 1.500.000 or 2.500.000,50."""
     return numbers.format_amount(value)
+
+
+# Times and dates (masterplan/clock.py): `{{ comment.created_at|local_datetime:region }}` shows
+# "4 Desember 2026 20.39 WITA" for a region of Sulawesi; without an argument (a page of many
+# regions) in WIB. The argument is a Region, a Masterplan (or None), or a Kemendagri code; a
+# page whose context lacks the variable named fails, as Django does for every filter argument.
+# Anything that is not a date shows as "", as Django's own filters fail silently.
+
+def _shown(function, value, region):
+    try:
+        return function(value, region or None)
+    except TypeError:
+        return ""
+
+
+@register.filter
+def local_datetime(value, region=None):
+    """"4 Desember 2026 20.39 WIB" in the zone of `region`; '' for None."""
+    return _shown(clock.format_datetime, value, region)
+
+
+@register.filter
+def local_date(value, region=None):
+    """"4 Desember 2026", the day in the zone of `region`; '' for None."""
+    return _shown(clock.format_date, value, region)
+
+
+@register.filter
+def iso_datetime(value, region=None):
+    """The exact moment for machines (a PDF's metadata), ISO 8601 with the zone's offset."""
+    return _shown(clock.format_iso, value, region)
+
+
+@register.filter
+def zone_name(region=None):
+    """"WIB", "WITA" or "WIT": the zone the page of `region` shows its times in."""
+    return clock.zone_of(region or None).name

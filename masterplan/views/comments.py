@@ -336,6 +336,7 @@ class NotificationsView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rows = (Notification.objects.filter(recipient=self.request.user)
+                .select_related("masterplan__region")  # each time in its region's zone
                 .annotate(is_read=Case(When(read_at__isnull=True, then=0), default=1))
                 .order_by("is_read", "-created_at", "-pk"))
         context["page"] = Paginator(rows, self.page_size).get_page(self.request.GET.get("halaman"))

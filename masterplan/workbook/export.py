@@ -1,6 +1,5 @@
 """Export: the masterplan workbook as an openpyxl Workbook (Info first, then every sheet)."""
 
-import datetime
 import io
 from dataclasses import dataclass
 
@@ -8,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from openpyxl import Workbook
 
+from .. import clock
 from ..services import current_masterplan
 from .base import LABEL, Context, hide_key_column, put, put_title, set_widths
 from .registry import INFO_TITLE, sheets_for
@@ -18,8 +18,10 @@ CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.shee
 INFO_REGION_CODE = "Kode wilayah"
 INFO_EDITION = "Edisi panduan"
 INFO_EXPORTED_AT = "Diekspor pada"
-# The exact export time (UTC): a row changed in the app after it is not overwritten by an import.
+# The exact export time (ISO 8601, the region's offset), for the import on a hidden row: a row
+# changed in the app after it is not overwritten by an import.
 INFO_EXPORT_STAMP = "Stempel ekspor"
+INFO_FIRST_ROW = 3
 
 
 class NoCurrentMasterplan(Exception):
@@ -46,16 +48,19 @@ def info_rows(masterplan, exported_at):
         (INFO_EDITION, masterplan.edition.code),
         ("Judul masterplan", masterplan.title),
         ("Periode", f"{masterplan.start_year}–{masterplan.end_year}"),
-        (INFO_EXPORTED_AT, timezone.localtime(exported_at).strftime("%Y-%m-%d %H:%M")),
-        (INFO_EXPORT_STAMP, exported_at.astimezone(datetime.UTC).isoformat()),
+        (INFO_EXPORTED_AT, clock.format_datetime(exported_at, region)),
+        (INFO_EXPORT_STAMP, clock.format_iso(exported_at, region)),
     ]
 
 
 def write_info(ws, masterplan, exported_at):
     put_title(ws, 1, "Buku Kerja Masterplan Smart City", 1)
-    for number, (label, value) in enumerate(info_rows(masterplan, exported_at), start=3):
+    for number, (label, value) in enumerate(info_rows(masterplan, exported_at),
+                                            start=INFO_FIRST_ROW):
         put(ws, number, 1, label, LABEL)
         put(ws, number, 2, str(value))
+        if label == INFO_EXPORT_STAMP:
+            ws.row_dimensions[number].hidden = True
     put(ws, 10, 1, "Petunjuk", LABEL)
     put(ws, 11, 1, "Ubah isian pada lembar-lembar berikut lalu unggah kembali berkas ini di halaman "
                    "Buku Kerja. Jangan ubah susunan kolom, nama lembar, maupun kolom kunci yang "
@@ -80,15 +85,20 @@ def build_workbook(masterplan, exported_at=None):
     return workbook
 
 
-def workbook_filename(masterplan):
+def workbook_filename(masterplan, exported_at):
+    """"buku-kerja-32.73-kota-bandung-2026-ekspor-2026-12-04-2039-WIB.xlsx": the region, the
+    masterplan's first year and the export time in the region's zone (clock.format_stamp)."""
     region = masterplan.region
-    return f"buku-kerja-{region.code}-{slugify(region.display_name)}-{masterplan.start_year}.xlsx"
+    return (f"buku-kerja-{region.code}-{slugify(region.display_name)}-{masterplan.start_year}"
+            f"-ekspor-{clock.format_stamp(exported_at, region)}.xlsx")
 
 
 def export_masterplan(masterplan):
+    exported_at = timezone.now()
     buffer = io.BytesIO()
-    build_workbook(masterplan).save(buffer)
-    return ExportedWorkbook(masterplan, workbook_filename(masterplan), buffer.getvalue())
+    build_workbook(masterplan, exported_at).save(buffer)
+    return ExportedWorkbook(masterplan, workbook_filename(masterplan, exported_at),
+                            buffer.getvalue())
 
 
 def export_current(region):

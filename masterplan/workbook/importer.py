@@ -24,6 +24,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .. import clock
 from ..models import Masterplan, WorkbookImport
 from . import safety
 from .base import Context, Row, Sheet, StaleData, clean_text
@@ -231,10 +232,11 @@ def export_stamp(info):
     return exported_at if exported_at.tzinfo else None
 
 
-def changed_since_export(sheet_diffs, exported_at):
+def changed_since_export(sheet_diffs, exported_at, region=None):
     """A cell the import would change in a row someone changed in the app after the export would
     silently revert that person's change (the workbook still holds the old value): one CellError
-    per such cell. Rows added in the app after the export would be removed: one per row."""
+    per such cell, saying when in the zone of `region`. Rows added in the app after the export
+    would be removed: one per row."""
     if exported_at is None:
         return []
     errors = []
@@ -245,7 +247,7 @@ def changed_since_export(sheet_diffs, exported_at):
             if change.kind == ADDED or updated_at is None or updated_at <= exported_at:
                 continue
             params = {"who": str(getattr(obj, "updated_by", None) or "pengguna lain"),
-                      "when": timezone.localtime(updated_at).strftime("%Y-%m-%d %H:%M")}
+                      "when": clock.format_datetime(updated_at, region)}
             if change.kind == REMOVED:
                 errors.append(CellError("changed_in_app", sheet_diff.sheet.title, None, None,
                                         {**params, "value": change.label}))
@@ -264,7 +266,8 @@ def preview(masterplan, data):
     ctx, parsed = parse_workbook(masterplan, data)
     diff = WorkbookDiff([SheetDiff(sheet, diff_sheet(sheet, current, rows))
                          for sheet, current, rows in parsed], ctx)
-    errors = changed_since_export(diff.sheets, getattr(ctx, "exported_at", None))
+    errors = changed_since_export(diff.sheets, getattr(ctx, "exported_at", None),
+                                  masterplan.region)
     if errors:
         raise WorkbookError(errors)
     return diff

@@ -13,14 +13,13 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from masterplan import access
+from masterplan import access, clock
 from masterplan.models import Masterplan, Region
 
 from .. import scoring, services
@@ -171,7 +170,8 @@ class IndexExportView(AnalystRequiredMixin, View):
 
     def get(self, request, *args, **kwargs):
         _filter, rows = index_rows(request)
-        filename = f"indeks-kematangan-{timezone.localdate():%Y-%m-%d}.xlsx"
+        # Many regions: stamped in WIB (masterplan/clock.py).
+        filename = f"indeks-kematangan-{clock.now_stamp()}.xlsx"
         response = HttpResponse(index_workbook(rows), content_type=XLSX_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from masterplan import access
+from masterplan import access, clock
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
 from masterplan.views.editing import EditorFormView, EditPageMixin, ObjectDeleteView
@@ -99,7 +99,8 @@ class InstitutionEditView(EditPageMixin, InstitutionPageMixin, EditorFormView, T
             editor=editor, form=editor.form, members=editor.members, institution=institution,
             kind=institution.kind, overview_url=self.overview_url(self.anchor(institution)),
             notes=guide_notes(self.masterplan), unsur_choices=MemberUnsur.choices,
-            validity=institutions.validity(institution) if institution.pk else None,
+            validity=(institutions.validity(institution, clock.today(self.region))
+                      if institution.pk else None),
             has_opds=institutions.opds_of(self.region).exists(),
             title=self.title(institution))
         return context

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from masterplan import access
+from masterplan import access, clock
 from masterplan.views.base import MasterplanMixin
 from masterplan.views.editing import EditPageMixin, ObjectDeleteView, ObjectFormView
 from readiness import services as readiness_services
@@ -128,7 +128,7 @@ class ProgramMonitoringView(MonitoringMixin, TemplateView):
             kpi.target_list = sorted(kpi.targets.all(), key=lambda target: target.year)
         context.update(
             program=program, records=records, kpis=kpis,
-            schedule=monitoring.schedule(program, records),
+            schedule=monitoring.schedule(program, records, clock.today(self.region)),
             program_achievement=achievement.programs.get(program.pk),
             run=monitoring.program_period_text(program),
             frequency=program.get_monitoring_frequency_display(),
@@ -153,7 +153,7 @@ class RecordFormView(EditPageMixin, MonitoringMixin, ObjectFormView, TemplateVie
         instance = self.get_object()
         if instance.pk is None and data is None:
             instance.year, instance.quarter = monitoring.next_period(
-                self.program, monitoring.program_records(self.program))
+                self.program, monitoring.program_records(self.program), clock.today(self.region))
         return monitoring.RecordForm(data, instance=instance, program=self.program)
 
     def save(self, form):

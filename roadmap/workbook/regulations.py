@@ -19,7 +19,7 @@ import re
 
 from openpyxl.utils.datetime import from_excel
 
-from masterplan import ordering
+from masterplan import clock, ordering
 from masterplan.workbook.base import YEAR_RANGE, Row, delete_versioned, update_versioned
 from masterplan.workbook.cells import normalized
 from masterplan.workbook.errors import register_messages
@@ -101,7 +101,7 @@ class DatedSheet(ListSheet):
 
     def display(self, name, value):
         if name in self.date_fields:
-            return to_date(value).strftime("%d-%m-%Y") if value else ""
+            return clock.format_date(to_date(value)) if value else ""
         return super().display(name, value)
 
     def write(self, ws, masterplan, rows, ctx):

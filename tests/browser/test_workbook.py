@@ -1,5 +1,7 @@
 """An anggota fills in the masterplan workbook offline: download, edit, upload, preview, apply."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -36,7 +38,9 @@ def test_anggota_edits_the_workbook_offline_and_applies_it(page, login, live_ser
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Unduh buku kerja (.xlsx)").click()
     download = download_info.value
-    assert download.suggested_filename == "buku-kerja-32.73-kota-bandung-2026.xlsx"
+    # Named by its export time in Bandung's zone (masterplan/clock.py's file stamp).
+    assert re.fullmatch(r"buku-kerja-32\.73-kota-bandung-2026-ekspor-\d{4}-\d{2}-\d{2}-\d{4}-WIB"
+                        r"\.xlsx", download.suggested_filename)
     downloaded = tmp_path / download.suggested_filename
     download.save_as(downloaded)
 

@@ -1,5 +1,6 @@
 """The masterplan workbook: export layout, formula safety, round trip, the sheet framework."""
 
+import datetime
 import html
 import io
 import re
@@ -10,9 +11,10 @@ from django.db import connection
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from masterplan.workbook import importer, registry
+from masterplan.models import Region
+from masterplan.workbook import export, importer, registry
 from masterplan.workbook.base import Row, Sheet, put, put_key, update_versioned
-from masterplan.workbook.export import INFO_EXPORTED_AT
+from masterplan.workbook.export import INFO_EXPORT_STAMP, INFO_EXPORTED_AT
 from readiness.models import (
     BenchmarkCity,
     CompetitivenessIndicator,
@@ -22,6 +24,7 @@ from readiness.models import (
     ReadinessEntry,
 )
 
+from ..factories import MasterplanFactory
 from .workbook_helpers import (
     BIG_NUMBER,
     INJECTIONS,
@@ -32,6 +35,7 @@ from .workbook_helpers import (
     entry,
     export_bytes,
     fill,
+    info_of,
     module_workbook_fixtures,
     row_of,
     timestamp_cells,
@@ -70,6 +74,24 @@ def test_export_has_info_then_every_sheet_in_order(exported, masterplan):
     assert info["Judul masterplan"] == masterplan.title
     assert info["Periode"] == "2026–2035"
     assert info[INFO_EXPORTED_AT]
+
+
+def test_the_export_time_is_written_in_the_regions_zone():
+    """A Makassar workbook says when it was exported in WITA, on the Info sheet and in its file
+    name; the exact stamp the import compares with stays on a hidden row."""
+    makassar = MasterplanFactory(region=Region.objects.get(code="73.71"), start_year=2027)
+    moment = datetime.datetime(2026, 12, 3, 16, 30, 12, 345678, tzinfo=datetime.UTC)
+    buffer = io.BytesIO()
+    export.build_workbook(makassar, moment).save(buffer)
+    info = info_of(buffer.getvalue())
+    assert info[INFO_EXPORTED_AT] == "4 Desember 2026 00.30 WITA"
+    assert datetime.datetime.fromisoformat(info[INFO_EXPORT_STAMP]) == moment
+    assert info[INFO_EXPORT_STAMP].endswith("+08:00")
+    ws = load_workbook(buffer)["Info"]
+    hidden = [row for row in range(1, ws.max_row + 1) if ws.row_dimensions[row].hidden]
+    assert [ws.cell(row=row, column=1).value for row in hidden] == [INFO_EXPORT_STAMP]
+    assert export.workbook_filename(makassar, moment) == (
+        "buku-kerja-73.71-kota-makassar-2027-ekspor-2026-12-04-0030-WITA.xlsx")
 
 
 def test_readiness_table_is_laid_out_like_the_guide(exported, masterplan):

@@ -1,6 +1,7 @@
 """The masterplan workbook: preview, apply (all or nothing, versions), and the pages that upload,
 preview, apply and cancel."""
 
+import datetime
 import io
 import os
 from decimal import Decimal
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from masterplan import clock
 from masterplan.changes import section_changes
 from masterplan.models import WorkbookImport
 from masterplan.workbook import export, importer
@@ -31,6 +33,7 @@ from .workbook_helpers import (
     entry,
     export_bytes,
     fill,
+    info_of,
     module_workbook_fixtures,
     row_of,
     timestamp_cells,
@@ -300,9 +303,12 @@ def test_every_role_downloads_the_same_export(client, world, masterplan):
         response = client.get(url("workbook_download"))
         assert response.status_code == 200
         assert response["Content-Type"] == export.CONTENT_TYPE
-        assert response["Content-Disposition"] == (
-            'attachment; filename="buku-kerja-32.73-kota-bandung-2026.xlsx"')
         content = response.content
+        # Named by the moment its Info sheet records, in Bandung's zone.
+        stamp = clock.format_stamp(datetime.datetime.fromisoformat(info_of(content)[
+            export.INFO_EXPORT_STAMP]), world.own)
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="buku-kerja-32.73-kota-bandung-2026-ekspor-{stamp}.xlsx"')
         skip = timestamp_cells(content)
         assert cell_values(content, skip) == cell_values(export_current(world.own).content, skip)
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from masterplan import clock
 from masterplan.editing import data_value, save_versioned
 from masterplan.workbook import importer
 from masterplan.workbook.errors import WorkbookError
@@ -56,6 +57,9 @@ def test_a_row_changed_in_the_app_after_the_export_is_refused_cell_by_cell(maste
                for message in messages)
     assert all(str(world.user("ketua")) in message and "Unduh ulang buku kerja" in message
                for message in messages)
+    when = clock.format_datetime(ReadinessEntry.objects.get(pk=first.pk).updated_at,
+                                 masterplan.region)
+    assert all(f"pada {when}," in message for message in messages)
     assert db_state(masterplan) == before
 
 

@@ -129,6 +129,13 @@ def cell_values(content, skip=()):
     return result
 
 
+def info_of(content):
+    """{label: value} of the Info sheet's rows."""
+    ws = load_workbook(io.BytesIO(content))["Info"]
+    return {row[0]: row[1] for row in ws.iter_rows(min_col=1, max_col=2, values_only=True)
+            if row[0]}
+
+
 def timestamp_cells(content):
     """The Info sheet's export times: the only cells allowed to differ between two exports."""
     ws = load_workbook(io.BytesIO(content))["Info"]

@@ -233,6 +233,18 @@ def test_preview_lists_added_changed_and_removed_rows(masterplan):
         ("Regulasi", "Perwal tentang satu data"), ("Status", "Dibahas DPRD")]
 
 
+def test_preview_shows_changed_dates_as_the_clock_writes_them(masterplan):
+    dewan = council(masterplan)
+    content = edited(masterplan, (BODIES, f"i{dewan.pk}", {DATE: "31-12-2024"}),
+                     (REGULATIONS, None, {TITLE: "Perwal satu data", REG_DATE: D(2025, 2, 3)}))
+    diff = importer.preview(masterplan, content)
+    [field] = changes_of(diff, BODIES)["Dewan Smart City Daerah"].fields
+    assert (field.label, field.old_display, field.new_display) == (
+        "Tanggal keputusan", "1 Maret 2025", "31 Desember 2024")
+    added = changes_of(diff, REGULATIONS)["Perwal satu data"].fields
+    assert ("Tanggal", "3 Februari 2025") in [(f.label, f.new_display) for f in added]
+
+
 def test_apply_saves_the_changes_and_bumps_versions(masterplan, world):
     anggota = world.user("anggota")
     dewan, tim, komunitas = council(masterplan), team(masterplan), forum(masterplan)
