@@ -36,6 +36,7 @@ UNLINKED = {
     "batch_export_detail": "an export of all regions' books, listed once one is made",
     "batch_export_download": "the export's archive, linked from it",
     "bimtek_attachment": "a report attachment, listed on its visit once uploaded",
+    "workbook_import": "an uploaded workbook's preview, where the upload form sends its user",
 }
 # Pages a role may open that are another role's work, and why that role gets no link.
 UNLINKED_FOR = {

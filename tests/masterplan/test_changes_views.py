@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from masterplan import workflow
+from masterplan import clock, workflow
 from masterplan.views.changes import PAGE_SIZE
 from readiness.models import BenchmarkCity, CompetitivenessIndicator, CompetitivenessValue, ReadinessEntry
 from readiness.services import add_extra_component, sub_area_by_slug
@@ -26,7 +26,7 @@ def summary_url(world):
 def section_url(world, section, since=None, page=None):
     url = reverse("masterplan_changes_section",
                   kwargs={"region_code": world.own.code, "section": section})
-    query = [f"sejak={quote(since.isoformat())}"] if since else []
+    query = [f"sejak={quote(clock.format_iso(since, world.own))}"] if since else []
     query += [f"halaman={page}"] if page else []
     return f"{url}?{'&'.join(query)}" if query else url
 
@@ -49,7 +49,7 @@ def test_summary_counts_the_sections_and_leaves_their_changes_to_be_opened(pembi
     row.value_text = "nilai yang baru"
     row.save()
     make_program(masterplan, name="Portal layanan")
-    text = pembimbing.get(f"{summary_url(world)}?sejak={quote(since.isoformat())}"
+    text = pembimbing.get(f"{summary_url(world)}?sejak={quote(clock.format_iso(since, world.own))}"
                           ).content.decode()
     assert "2 perubahan sejak" in text
     assert 'id="bagian-readiness"' in text and 'id="bagian-programs"' in text
@@ -109,7 +109,7 @@ def test_page_defaults_to_the_last_submission_the_content_differs_from(pembimbin
     workflow.apply(masterplan, "submit", world.user("ketua"), bimtek_number=1)
     text = pembimbing.get(summary_url(world)).content.decode()
     assert "1 perubahan sejak" in text  # not "0 perubahan" since the resubmission
-    assert f'<option value="{first.changed_at.isoformat()}" selected>' in text
+    assert f'<option value="{clock.format_iso(first.changed_at, world.own)}" selected>' in text
     fragment = pembimbing.get(section_url(world, "readiness", first.changed_at),
                               headers=HTMX).content.decode()
     assert "setelah revisi" in fragment and "sebelum pengajuan" not in fragment
@@ -120,9 +120,9 @@ def test_a_chosen_point_is_kept_in_the_summary_and_its_sections(pembimbing, worl
     make_program(masterplan, name="Program sebelum pengajuan")
     workflow.apply(masterplan, "submit", world.user("ketua"), bimtek_number=1)
     start = masterplan.created_at
-    text = pembimbing.get(f"{summary_url(world)}?sejak={quote(start.isoformat())}"
+    text = pembimbing.get(f"{summary_url(world)}?sejak={quote(clock.format_iso(start, world.own))}"
                           ).content.decode()
-    assert f'<option value="{start.isoformat()}" selected>Awal masterplan</option>' in text
+    assert f'<option value="{clock.format_iso(start, world.own)}" selected>Awal masterplan</option>' in text
     assert f'hx-get="{section_url(world, "programs", start)}"' in text
     fragment = pembimbing.get(section_url(world, "programs", start), headers=HTMX
                               ).content.decode()
@@ -159,7 +159,7 @@ def grow(world, count):
 def test_queries_do_not_grow_with_the_number_of_changes(pembimbing, world, count,
                                                         django_assert_max_num_queries):
     since = grow(world, count)
-    urls = {"summary": f"{summary_url(world)}?sejak={quote(since.isoformat())}"}
+    urls = {"summary": f"{summary_url(world)}?sejak={quote(clock.format_iso(since, world.own))}"}
     urls.update((key, section_url(world, key, since))
                 for key in ("readiness", "programs", "swot", "outlook"))
     bounds = {"summary": 51, "readiness": 9, "programs": 23, "swot": 14, "outlook": 14}
