@@ -1,6 +1,7 @@
 """Readiness, performance and outlook: initialising a masterplan's rows, indices, edits."""
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,10 +9,11 @@ from django.db.models import Count, F
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from masterplan.editing import VersionConflict
+from masterplan.editing import FormsetConflict, VersionConflict, save_versioned_rows
 from masterplan.models import DimensionElement
 
 from . import scoring
+from .forms import EntryForm
 from .models import (
     BenchmarkCity,
     BenchmarkScope,
@@ -193,6 +195,61 @@ def table_progress(masterplans):
 
 
 # --- edits -----------------------------------------------------------------------------------
+
+@dataclass
+class TableSave:
+    """What saving a readiness table as a whole did. `forms`: one per row, in the table's order,
+    to show again; `saved`: the ids of the rows saved; nothing was saved if `invalid` rows were
+    refused for their input or `conflicts` rows were changed by someone else meanwhile."""
+
+    forms: list
+    saved: list = field(default_factory=list)
+    invalid: int = 0
+    conflicts: int = 0
+
+    @property
+    def refused(self):
+        return bool(self.invalid or self.conflicts)
+
+
+def posted_rows(entries, data):
+    """The row forms of `entries` bound to `data`, for the rows the post carries (each row's
+    fields under its own prefix, as the row forms post them). A row the post lacks, e.g. one
+    added since the page was loaded, is left out: its blank fields are no input."""
+    forms = [EntryForm(data, instance=entry) for entry in entries]
+    return [form for form in forms if form.add_prefix("version") in data]
+
+
+def save_table(masterplan, sub_area, data, user):
+    """"Simpan semua": save every row of one readiness table that `data` changed, all or nothing.
+
+    A row counts as changed when its input differs from what the page loaded (the signed merge
+    base of masterplan.editing), so rows left alone are not written, whatever happened to them
+    meanwhile. If a changed row is invalid, nothing is saved: the changed rows keep their input
+    (the invalid ones with their errors). If a changed row was saved by someone else since the
+    page was loaded (its version), nothing is saved: that row is rebased with the three-way merge
+    (VersionedFormMixin.rebased) and the others keep their input. Rows not changed show their
+    current values. The caller checks the edit permission."""
+    entries = list(table_entries(masterplan, sub_area))
+    changed = [form for form in posted_rows(entries, data) if form.input_changed()]
+    shown = {}
+    if not all([form.is_valid() for form in changed]):  # a list: every row gets its errors
+        shown = {form.instance.pk: form for form in changed}
+        invalid = sum(1 for form in changed if form.errors)
+        return TableSave(_rows(entries, shown), invalid=invalid)
+    try:
+        save_versioned_rows(changed, user)  # one transaction: every row or none
+    except FormsetConflict as error:
+        shown = {form.instance.pk: form for form in changed}
+        for form, conflict in error.conflicts:
+            shown[form.instance.pk] = form.rebased(conflict)
+        return TableSave(_rows(entries, shown), conflicts=len(error.conflicts))
+    return TableSave(_rows(entries, {}), saved=[form.instance.pk for form in changed])
+
+
+def _rows(entries, shown):
+    return [shown.get(entry.pk) or EntryForm(instance=entry) for entry in entries]
+
 
 @transaction.atomic
 def add_extra_component(*, masterplan, sub_area, text, user):

@@ -12,6 +12,8 @@ urlpatterns = [
     path("kesiapan/tabel/<slug:table>/", entry.TableView.as_view(), name="readiness_table"),
     path("kesiapan/tabel/<slug:table>/isian/<int:entry_pk>/", entry.EntrySaveView.as_view(),
          name="readiness_entry"),
+    path("kesiapan/tabel/<slug:table>/simpan-semua/", entry.TableSaveView.as_view(),
+         name="readiness_table_save"),
     path("kesiapan/tabel/<slug:table>/tambah/", entry.ExtraAddView.as_view(),
          name="readiness_extra_add"),
     path("kesiapan/tabel/<slug:table>/isian/<int:entry_pk>/hapus/",

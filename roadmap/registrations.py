@@ -72,6 +72,4 @@ register_stage_checks({
 register_anchor(
     "roadmap.program", section="programs", title=gettext_lazy("Program"),
     label=lambda obj: _("Program: %(name)s") % {"name": short(obj.name)},
-    # The program pages are being built; until `program_detail` exists this falls back to the
-    # region's page (comments.anchor_url catches NoReverseMatch).
     url=lambda obj, mp: region_url("program_detail", mp, program_pk=obj.pk))

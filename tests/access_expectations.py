@@ -119,6 +119,7 @@ EXPECTATIONS = {
     "readiness_overview": Case(region_kwargs, get=region_page(EVERY_ROLE)),
     "readiness_table": Case(table_kwargs, get=region_page(EVERY_ROLE)),
     "readiness_entry": Case(entry_kwargs, post=region_page(TEAM, admin=DENIED)),
+    "readiness_table_save": Case(table_kwargs, post=region_page(TEAM, admin=DENIED)),
     "readiness_extra_add": Case(table_kwargs, post=region_page(TEAM, admin=DENIED)),
     "readiness_extra_delete": Case(extra_entry_kwargs, post=region_page(TEAM, admin=DENIED)),
     "performance": Case(region_kwargs, get=region_page(EVERY_ROLE),

@@ -3,11 +3,12 @@
     {% load comment_tags %}
     {% comment_thread masterplan anchor %}   the anchor's threads and the forms (one query)
     {% comment_badge masterplan anchor %}    "2 komentar terbuka", linking to the anchor's page
+    {% comment_link masterplan anchor %}     "Komentar (2)", the same link as a button
     {% open_comment_counts masterplan as counts %}   {section key: open threads} (one query)
     {{ counts|open_in:section.key }}
 
-Badges count every anchor of the same kind in the masterplan at once and keep the result on the
-request, so a table with a badge per row costs one query, not one per row. `masterplan` may be
+Badges and links count every anchor of the same kind in the masterplan at once and keep the
+result on the request, so a table with a badge per row costs one query, not one per row. `masterplan` may be
 empty (a row re-rendered by htmx): it is then taken from the anchor.
 """
 
@@ -53,14 +54,16 @@ def comment_thread(context, masterplan, anchor):
     return render_to_string("masterplan/comments/_block.html", block, request=request)
 
 
-@register.simple_tag(takes_context=True)
-def comment_badge(context, masterplan, anchor):
-    """The anchor's open (or resolved) thread count, linking to its comment page; for a
-    reviewer with nothing there yet, a link to write one."""
+def _anchor_link(context, masterplan, anchor):
+    """(open threads, all threads, may start one, the anchor's comment page) of `anchor`, or
+    None when there is nothing to show: not an anchor, or no thread and the user may not start
+    one. The counts of every anchor of the kind are read at once and kept on the request."""
     request = context["request"]
+    if anchor is None or anchor.pk is None:
+        return None
     kind = comments.kind_of(anchor)
-    if kind is None or anchor is None or anchor.pk is None:
-        return ""
+    if kind is None:
+        return None
     masterplan = _masterplan_for(context, masterplan, anchor)
     cache = getattr(request, _CACHE, None)
     if cache is None:
@@ -73,11 +76,31 @@ def comment_badge(context, masterplan, anchor):
     region = _region(context, masterplan)
     can_comment = request.user.has_perm("masterplan.comment", region)
     if not total and not can_comment:
-        return ""
+        return None
     url = reverse("comment_anchor", kwargs={"region_code": region.code, "app_model": kind.key,
                                             "object_pk": anchor.pk})
-    return render_to_string("masterplan/comments/_badge.html", {
-        "open": open_, "total": total, "can_comment": can_comment, "url": url})
+    return {"open": open_, "total": total, "can_comment": can_comment, "url": url}
+
+
+@register.simple_tag(takes_context=True)
+def comment_badge(context, masterplan, anchor):
+    """The anchor's open (or resolved) thread count, linking to its comment page; for a
+    reviewer with nothing there yet, a link to write one. For a row of a list."""
+    link = _anchor_link(context, masterplan, anchor)
+    if link is None:
+        return ""
+    return render_to_string("masterplan/comments/_badge.html", link)
+
+
+@register.simple_tag(takes_context=True)
+def comment_link(context, masterplan, anchor):
+    """"Komentar (n)": a button to the anchor's comment page with its open threads, for the
+    page of the object itself. Shown to reviewers (who may start a thread) and, once there is a
+    thread, to everyone who reads the page."""
+    link = _anchor_link(context, masterplan, anchor)
+    if link is None:
+        return ""
+    return render_to_string("masterplan/comments/_link.html", link)
 
 
 @register.simple_tag

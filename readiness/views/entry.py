@@ -1,4 +1,5 @@
-"""Readiness entry pages: the tables (Tabel II.2–II.10), saved row by row (htmx or plain post)."""
+"""Readiness entry pages: the tables (Tabel II.2–II.10), saved row by row or all changed rows at
+once ("Simpan semua"), by htmx or a plain post."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -6,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
 from masterplan import access
 from masterplan.views.base import MasterplanMixin
@@ -63,13 +64,15 @@ class TableMixin(MasterplanMixin):
         return {"judged": table.judged, "total": table.judged + table.unjudged,
                 "index": table.index, "overall": overall}
 
-    def table_context(self, bound_form=None):
-        """The table page's rows (one form each; `bound_form` replaces its row's form)."""
-        rows = [
-            bound_form if bound_form is not None and bound_form.instance.pk == entry.pk
-            else EntryForm(instance=entry)
-            for entry in services.table_entries(self.masterplan, self.sub_area)
-        ]
+    def table_context(self, bound_form=None, rows=None):
+        """The table page's rows (one form each; `bound_form` replaces its row's form, `rows`
+        are all of them)."""
+        if rows is None:
+            rows = [
+                bound_form if bound_form is not None and bound_form.instance.pk == entry.pk
+                else EntryForm(instance=entry)
+                for entry in services.table_entries(self.masterplan, self.sub_area)
+            ]
         tables = list(services.sub_areas(self.masterplan.edition_id))
         position = [t.pk for t in tables].index(self.sub_area.pk)
         return {
@@ -124,6 +127,45 @@ class EntrySaveView(TableMixin, ObjectFormView):
             return self.render_row(form, saved=False)
         return render(self.request, TableView.template_name, self.table_context(bound_form=form),
                       status=422)
+
+
+class TableSaveView(TableMixin, View):
+    """"Simpan semua": every changed row of the table in one post, all or nothing
+    (services.save_table). htmx gets the rows back (saved, or the refused rows with their
+    messages, 422); a plain post is redirected to the table, or sees it again (422)."""
+
+    def post(self, request, *args, **kwargs):
+        access.require(request.user, access.EDIT, self.region)
+        self.setup_table()
+        result = services.save_table(self.masterplan, self.sub_area, request.POST, request.user)
+        message = self.outcome_message(result)
+        status = 422 if result.refused else 200
+        if request.headers.get("HX-Request") == "true":
+            return render(request, "readiness/_table_rows.html", {
+                "region": self.region, "masterplan": self.masterplan, "can_edit": True,
+                "sub_area": self.sub_area, "rows": result.forms, "saved_ids": result.saved,
+                "table_message": message, "refused": result.refused, "oob": True,
+                "status": self.table_status(),
+            }, status=status)
+        if not result.refused:
+            (messages.success if result.saved else messages.info)(request, message)
+            return redirect(self.table_url())
+        context = self.table_context(rows=result.forms)
+        context.update(table_message=message, refused=True)
+        return render(request, TableView.template_name, context, status=status)
+
+    @staticmethod
+    def outcome_message(result):
+        if result.invalid:
+            return _("%(n)s baris belum benar; tidak ada yang disimpan. Perbaiki baris yang "
+                     "ditandai, lalu simpan lagi.") % {"n": result.invalid}
+        if result.conflicts:
+            return _("%(n)s baris sudah diubah orang lain sejak halaman ini dibuka; tidak ada yang "
+                     "disimpan. Periksa baris yang ditandai, lalu simpan lagi.") % {
+                         "n": result.conflicts}
+        if result.saved:
+            return _("%(n)s baris disimpan.") % {"n": len(result.saved)}
+        return _("Tidak ada perubahan untuk disimpan.")
 
 
 class ExtraAddView(TableMixin, ObjectFormView):

@@ -6,7 +6,12 @@
    question and submits only when the user agrees. (Forms sent by htmx use hx-confirm.)
 
    File pickers (templates/includes/file_input.html): the name of the chosen file is shown next
-   to the "Pilih berkas" button, or the picker's data-empty text when none is chosen. */
+   to the "Pilih berkas" button, or the picker's data-empty text when none is chosen.
+
+   Controls that only work with scripts (e.g. the readiness table's "Simpan semua", which
+   gathers the rows' forms with htmx) are rendered `hidden data-needs-script` and shown here.
+
+   The warning before leaving a page with unsaved input is static/js/unsaved.js. */
 (function () {
   "use strict";
 
@@ -47,4 +52,16 @@
   // A page restored from the back/forward cache may keep a chosen file.
   window.addEventListener("pageshow", showAllChosenFiles);
   document.addEventListener("DOMContentLoaded", showAllChosenFiles);
+
+  function showScripted() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-needs-script]"), function (el) {
+      el.hidden = false;
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", showScripted);
+  } else {
+    showScripted();
+  }
 })();
