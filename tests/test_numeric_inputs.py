@@ -176,7 +176,10 @@ def context_forms(response):
                 if isinstance(item, forms.BaseForm | BaseFormSet):
                     add(item)
 
-    for context in response.context or []:
+    contexts = response.context or []
+    if hasattr(contexts, "dicts"):  # a page of one template has one Context, not a list
+        contexts = [contexts]
+    for context in contexts:
         for layer in context.dicts:
             for value in layer.values():
                 add(value)
@@ -245,7 +248,10 @@ def shown_messages(response):
     found = context_forms(response)
     messages = {str(message) for form in found for errors in form.errors.values()
                 for message in errors}
-    for context in response.context or []:
+    contexts = response.context or []
+    if hasattr(contexts, "dicts"):  # a page of one template has one Context, not a list
+        contexts = [contexts]
+    for context in contexts:
         for layer in context.dicts:
             for value in layer.values():
                 if isinstance(value, BaseFormSet):

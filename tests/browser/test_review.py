@@ -78,8 +78,11 @@ def test_comment_reply_resolve_and_approve(page, login, submitted, mailoutbox):
     expect(page.locator(".comment-state")).to_have_text("Selesai")
     expect(page.locator("article.comment-thread")).to_contain_text("Diselesaikan oleh")
     page.goto("/wilayah/32.73/status/")
+    asked = []  # the confirmation says what approving does before it happens
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.get_by_role("button", name="Setujui", exact=True).click()
     expect(page.locator("#masterplan-status")).to_have_text("Disetujui")
+    assert "Masterplan disetujui untuk Bimtek ini" in asked[0] and asked[0].endswith("Lanjutkan?")
 
     comment.refresh_from_db()
     masterplan.refresh_from_db()

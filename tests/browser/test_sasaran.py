@@ -54,7 +54,7 @@ def test_sasaran_indicator_and_yearly_targets(page, login, anggota):
     assert "64,5" in page.locator(f"#indikator-{indicator.pk}").inner_text()
 
     # Setting the final-year target (with a thousands dot and decimal comma) clears the warning.
-    page.get_by_role("link", name="Ubah").click()
+    page.get_by_role("link", name="Ubah", exact=True).click()
     page.get_by_label("Target 2035", exact=True).fill("1.000,25")
     page.get_by_role("button", name="Simpan indikator").click()
     page.get_by_text("disimpan").first.wait_for()
@@ -63,7 +63,7 @@ def test_sasaran_indicator_and_yearly_targets(page, login, anggota):
     assert "1.000,25" in page.locator(f"#indikator-{indicator.pk}").inner_text()
 
     # A non-numeric target is refused with its year named, and nothing of the form is saved.
-    page.get_by_role("link", name="Ubah").click()
+    page.get_by_role("link", name="Ubah", exact=True).click()
     page.get_by_label("Indikator").fill("Nama yang tidak tersimpan")
     page.get_by_label("Target 2027", exact=True).fill("72,5")
     page.get_by_label("Target 2030", exact=True).fill("delapan puluh")

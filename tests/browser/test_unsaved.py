@@ -61,7 +61,7 @@ def test_typed_rows_warn_before_leaving_and_simpan_semua_saves_them_all(page, lo
     user, masterplan = ketua
     login(user.username, PASSWORD)
     page.goto(TABLE)
-    leave = page.get_by_role("link", name="Analisis kesiapan")
+    leave = page.locator("#konten").get_by_role("link", name="Analisis kesiapan", exact=True)
 
     # Nothing typed yet: the link just goes.
     leave.click()
@@ -75,7 +75,7 @@ def test_typed_rows_warn_before_leaving_and_simpan_semua_saves_them_all(page, lo
     row(page, 1).get_by_label("Baik").check()
     row(page, 2).get_by_label("Angka", exact=True).fill("banyak")
     row(page, 2).get_by_label("Buruk").check()
-    page.get_by_role("link", name="Analisis kesiapan").click()
+    page.locator("#konten").get_by_role("link", name="Analisis kesiapan", exact=True).click()
     expect(page).to_have_url(TABLE)
     assert dialogs == [("beforeunload", False)]
     expect(row(page, 1).get_by_label("Nilai/Kondisi")).to_have_value("214 komunitas kreatif")
@@ -90,7 +90,7 @@ def test_typed_rows_warn_before_leaving_and_simpan_semua_saves_them_all(page, lo
     expect(row(page, 1).get_by_label("Nilai/Kondisi")).to_have_value("214 komunitas kreatif")
     expect(row(page, 1).get_by_label("Baik")).to_be_checked()
     assert not ReadinessEntry.objects.filter(masterplan=masterplan, version__gt=1).exists()
-    page.get_by_role("link", name="Analisis kesiapan").click()
+    page.locator("#konten").get_by_role("link", name="Analisis kesiapan", exact=True).click()
     expect(page).to_have_url(TABLE)
     assert dialogs == [("beforeunload", False)] * 2
 
@@ -99,7 +99,7 @@ def test_typed_rows_warn_before_leaving_and_simpan_semua_saves_them_all(page, lo
     page.get_by_role("button", name="Simpan semua").click()
     expect(page.locator("#isian-tabel-pesan")).to_have_text("2 baris disimpan.")
     expect(page.locator("#table-status")).to_contain_text("2 dari 9 komponen dinilai")
-    page.get_by_role("link", name="Analisis kesiapan").click()
+    page.locator("#konten").get_by_role("link", name="Analisis kesiapan", exact=True).click()
     expect(page).to_have_url("/wilayah/32.73/kesiapan/")
     assert dialogs == [("beforeunload", False)] * 2
 
@@ -121,7 +121,7 @@ def test_a_row_saved_on_its_own_no_longer_warns_and_leaving_anyway_discards(page
     third.get_by_label("Sedang").click()
     third.get_by_role("button", name="Simpan").click()
     row(page, 3).get_by_text("Tersimpan.").wait_for()
-    page.get_by_role("link", name="Analisis kesiapan").click()
+    page.locator("#konten").get_by_role("link", name="Analisis kesiapan", exact=True).click()
     expect(page).to_have_url("/wilayah/32.73/kesiapan/")
     assert dialogs == []
 
@@ -130,7 +130,7 @@ def test_a_row_saved_on_its_own_no_longer_warns_and_leaving_anyway_discards(page
     row(page, 4).get_by_label("Nilai/Kondisi").click()
     row(page, 4).get_by_label("Nilai/Kondisi").fill("tidak disimpan")
     dialogs.answers.append(True)
-    page.get_by_role("link", name="Analisis kesiapan").click()
+    page.locator("#konten").get_by_role("link", name="Analisis kesiapan", exact=True).click()
     expect(page).to_have_url("/wilayah/32.73/kesiapan/")
     assert dialogs == [("beforeunload", True)]
     assert entries(masterplan)[3].value_text == ""
@@ -163,7 +163,7 @@ def test_a_boosted_link_asks_too(page, login, ketua, dialogs):
     user, _masterplan = ketua
     login(user.username, PASSWORD)
     page.goto(TABLE)
-    link = page.get_by_role("link", name="Analisis kesiapan")
+    link = page.locator("#konten").get_by_role("link", name="Analisis kesiapan", exact=True)
     link.evaluate("a => { a.parentElement.setAttribute('hx-boost', 'true'); "
                   "htmx.process(a.parentElement); }")
     row(page, 1).get_by_label("Catatan").click()
