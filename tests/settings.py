@@ -17,8 +17,12 @@ os.environ.setdefault("SITE_URL", "https://masterplan.example.go.id")
 from masterplan.settings import *  # noqa: E402,F401,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Tests that need a real worker switch eager mode off themselves (tests/masterplan/test_tasks.py).
+# Tasks run inside the request that sends them, so a test sees their outcome at once. The tests
+# of the background runner switch to it themselves (tests/masterplan/test_runner.py), and those
+# that need a real worker switch eager mode off (tests/masterplan/test_tasks.py).
+TASK_RUNNER = "eager"
 CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
