@@ -36,3 +36,13 @@ os.environ.setdefault("TEST_MEDIA_ROOT", tempfile.mkdtemp(prefix="masterplan-tes
 MEDIA_ROOT = Path(os.environ["TEST_MEDIA_ROOT"])
 STORAGES["generated"] = {"BACKEND": "django.core.files.storage.FileSystemStorage",  # noqa: F405
                          "OPTIONS": {"location": MEDIA_ROOT / "generated"}}
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # The SQLite test database lives in memory, shared between threads through SQLite's shared
+    # cache, where a reader locks each table it reads and a writer on another connection fails
+    # at once with "database table is locked" instead of waiting: the background runner's thread
+    # writing a job's progress while the live server answers the page's poll. Readers that lock
+    # nothing let both go on, as a real database does. Outside a shared cache the pragma does
+    # nothing.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (  # noqa: F405
+        "PRAGMA read_uncommitted = 1")
