@@ -7,6 +7,7 @@ thread until the test opens it (so the test alone uses the database meanwhile, a
 sent still waiting), and `wait_idle` waits for the runner to drain.
 """
 
+import importlib
 import os
 import socket
 import subprocess
@@ -109,10 +110,10 @@ def test_in_eager_mode_send_runs_the_task_at_once_in_the_sending_thread(settings
 # --- renders in the background -----------------------------------------------------------------
 
 # The runner's threads see only committed rows.
-pytestmark_db = pytest.mark.django_db(transaction=True)
+committed_db = pytest.mark.django_db(transaction=True)
 
 
-@pytestmark_db
+@committed_db
 def test_a_render_is_sent_when_its_transaction_commits_and_runs_in_the_background(
         world, background, held):
     runner.send(gate, key=held.key)  # the one thread is busy
@@ -130,7 +131,7 @@ def test_a_render_is_sent_when_its_transaction_commits_and_runs_in_the_backgroun
     assert job.file.open("rb").read(5) == b"%PDF-" and job.worker == runner.worker_name()
 
 
-@pytestmark_db
+@committed_db
 def test_a_render_that_fails_in_the_background_records_its_message(world, background, held):
     runner.send(gate, key=held.key)
     held.wait_started(1)
@@ -142,7 +143,7 @@ def test_a_render_that_fails_in_the_background_records_its_message(world, backgr
     assert job.status == "failed" and "gagal dibuat" in job.message
 
 
-@pytestmark_db
+@committed_db
 def test_a_render_over_its_memory_in_the_background_says_the_document_is_too_large(
         world, background, held, settings):
     runner.send(gate, key=held.key)
@@ -156,7 +157,7 @@ def test_a_render_over_its_memory_in_the_background_says_the_document_is_too_lar
     assert job.message.startswith("Dokumen terlalu besar untuk dibuat")
 
 
-@pytestmark_db
+@committed_db
 def test_buat_ketiga_buku_answers_before_the_books_are_rendered(client, world, background, held):
     runner.send(gate, key=held.key)  # the one thread is busy with something else
     held.wait_started(1)
@@ -175,7 +176,7 @@ def test_buat_ketiga_buku_answers_before_the_books_are_rendered(client, world, b
         ("1", "succeeded"), ("2", "succeeded"), ("3", "succeeded")]
 
 
-@pytestmark_db
+@committed_db
 def test_a_batch_export_answers_at_once_and_its_zip_is_built_in_the_background(
         client, world, background, held):
     runner.send(gate, key=held.key)
@@ -204,7 +205,7 @@ def stopped_runner():
     return f"web:{socket.gethostname()}:{process.pid}"
 
 
-@pytestmark_db
+@committed_db
 def test_a_starting_web_process_fails_the_jobs_a_stopped_one_held(world, background):
     gone = stopped_runner()
     masterplan = world.masterplans["own"]
@@ -220,7 +221,7 @@ def test_a_starting_web_process_fails_the_jobs_a_stopped_one_held(world, backgro
     celery_job = RenderJob.objects.create(masterplan=masterplan, kind=BOOK, part="3",
                                           status="running", started_at=timezone.now(),
                                           worker="worker@mesin-1")
-    sweep_at_start()
+    importlib.reload(importlib.import_module("masterplan.wsgi"))  # what a web process runs first
     assert runner.wait_idle(DRAIN)
     for job in (lost_running, lost_queued, waiting, celery_job):
         job.refresh_from_db()
@@ -231,7 +232,7 @@ def test_a_starting_web_process_fails_the_jobs_a_stopped_one_held(world, backgro
     assert (waiting.status, celery_job.status) == ("queued", "running")
 
 
-@pytestmark_db
+@committed_db
 def test_without_the_background_runner_nothing_is_swept_at_start(world, settings):
     settings.TASK_RUNNER = "eager"
     job = RenderJob.objects.create(masterplan=world.masterplans["own"], kind=BOOK, part="1",
