@@ -52,6 +52,15 @@ def env_int(name, default, *, minimum=None):
     return number
 
 
+def env_choice(name, default, *, choices):
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    if value.strip().lower() not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {value!r}.")
+    return value.strip().lower()
+
+
 def env_list(name, default):
     value = os.environ.get(name)
     if value is None:
@@ -242,14 +251,33 @@ if SITE_URL is None:
     raise ImproperlyConfigured("Environment variable SITE_URL is required when DEBUG is off, "
                                "e.g. https://masterplan.example.go.id")
 
-# Celery: with no broker, tasks run in-process so a single `make run` needs nothing else.
+# Celery: with a broker, tasks go to its workers.
 CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", schemes={"redis", "rediss", "amqp", "amqps"})
 CELERY_RESULT_BACKEND = env_url("CELERY_RESULT_BACKEND", CELERY_BROKER_URL,
                                 schemes={"redis", "rediss", "rpc"})
-CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
+# Where renders and batch exports run (masterplan/runner.py): "celery", on the broker's workers;
+# without a broker "background", in a few threads of the web process, so a single `make run`
+# needs nothing else and a click returns at once (the default), or "eager", inside the request.
+TASK_RUNNER = env_choice("TASK_RUNNER", "celery" if CELERY_BROKER_URL else "background",
+                         choices=("celery", "background", "eager"))
+if TASK_RUNNER == "celery" and CELERY_BROKER_URL is None:
+    raise ImproperlyConfigured("TASK_RUNNER=celery needs CELERY_BROKER_URL.")
+if TASK_RUNNER != "celery" and CELERY_BROKER_URL is not None:
+    raise ImproperlyConfigured(f"TASK_RUNNER={TASK_RUNNER} runs tasks in the web process, so "
+                               "the broker's workers would get none: unset CELERY_BROKER_URL "
+                               "or TASK_RUNNER.")
+# Tasks the background runner runs at a time; the others wait their turn. Each render typesets
+# in a child process of up to RENDER_TYPESET_MEMORY_MIB.
+TASK_RUNNER_THREADS = env_int("TASK_RUNNER_THREADS", 2, minimum=1)
+# Without a broker Celery runs a task where it is sent: in the request, or in the background
+# runner's thread that sends it.
+CELERY_TASK_ALWAYS_EAGER = TASK_RUNNER != "celery"
 # The queue tasks are sent to and workers read (-Q); a broker shared with other sites needs its own.
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "celery")
-CELERY_TASK_EAGER_PROPAGATES = True
+# A task that fails where it runs in the web process is logged and reported to its task_failure
+# receivers, as on a worker, instead of raising into the request or runner that sent it; only
+# "eager" (the tests) wants it raised.
+CELERY_TASK_EAGER_PROPAGATES = TASK_RUNNER == "eager"
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ACKS_LATE = True
 # A task whose worker process died is failed, not requeued: a document that kills its worker

@@ -6,9 +6,10 @@ from billiard.exceptions import WorkerLostError
 from celery import shared_task
 from celery.exceptions import TimeLimitExceeded
 from celery.signals import task_failure, worker_ready
+from django.conf import settings
 from django.db import OperationalError
 
-from . import documents, notifications
+from . import documents, notifications, runner
 from .models_render import ExportBatch, RenderJob
 from .rendering import pipeline
 from .rendering.batch import build_archive
@@ -35,11 +36,12 @@ def render_book(self, *, job_id: int) -> None:
         return
     if job.done:
         return  # delivered again after it ended (acks_late, or a redelivered message)
-    # In-process (no broker) there is no worker node that could restart and fail the job.
-    worker = "" if self.request.is_eager else (self.request.hostname or "")
+    # In-process (no broker) there is no worker node: the job keeps the name of the web process
+    # whose background runner holds it (runner.worker_name()), or none when run in the request.
+    worker = job.worker if self.request.is_eager else (self.request.hostname or "")
     pipeline.run_job(job, worker=worker)
     if job.batch_id:
-        build_batch_archive.delay(batch_id=job.batch_id)
+        runner.send(build_batch_archive, batch_id=job.batch_id)
 
 
 @task_failure.connect(sender=render_book)
@@ -84,5 +86,14 @@ def send_notification_emails(*, notification_ids: list[int], subject: str) -> No
 
 @shared_task(name="masterplan.fail_stale_render_jobs")
 def fail_stale_render_jobs() -> int:
-    """Scheduled by Celery beat (settings.CELERY_BEAT_SCHEDULE)."""
+    """Scheduled by Celery beat (settings.CELERY_BEAT_SCHEDULE); without a broker, sent once by
+    a web process that starts (`sweep_at_start`)."""
     return pipeline.fail_stale_jobs()
+
+
+def sweep_at_start():
+    """Called by masterplan/wsgi.py. A web process whose background runner renders has no beat:
+    it fails, in that runner, the jobs a web process of this machine left unfinished when it
+    stopped (a reload of `runserver`, a crash), so their pages stop showing them in progress."""
+    if settings.TASK_RUNNER == runner.BACKGROUND:
+        runner.send(fail_stale_render_jobs)

@@ -17,8 +17,12 @@ os.environ.setdefault("SITE_URL", "https://masterplan.example.go.id")
 from masterplan.settings import *  # noqa: E402,F401,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Tests that need a real worker switch eager mode off themselves (tests/masterplan/test_tasks.py).
+# Tasks run inside the request that sends them, so a test sees their outcome at once. The tests
+# of the background runner switch to it themselves (tests/masterplan/test_runner.py), and those
+# that need a real worker switch eager mode off (tests/masterplan/test_tasks.py).
+TASK_RUNNER = "eager"
 CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
@@ -32,3 +36,13 @@ os.environ.setdefault("TEST_MEDIA_ROOT", tempfile.mkdtemp(prefix="masterplan-tes
 MEDIA_ROOT = Path(os.environ["TEST_MEDIA_ROOT"])
 STORAGES["generated"] = {"BACKEND": "django.core.files.storage.FileSystemStorage",  # noqa: F405
                          "OPTIONS": {"location": MEDIA_ROOT / "generated"}}
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # The SQLite test database lives in memory, shared between threads through SQLite's shared
+    # cache, where a reader locks each table it reads and a writer on another connection fails
+    # at once with "database table is locked" instead of waiting: the background runner's thread
+    # writing a job's progress while the live server answers the page's poll. Readers that lock
+    # nothing let both go on, as a real database does. Outside a shared cache the pragma does
+    # nothing.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (  # noqa: F405
+        "PRAGMA read_uncommitted = 1")

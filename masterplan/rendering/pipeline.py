@@ -2,15 +2,17 @@
 
 A job renders a document of a kind an app registers (masterplan/documents.py: the books, a Tim
 Pembimbing's Bimtek report); the kind says how, and everything else is the same for every kind.
-The task only fetches the job
-and calls `run_job`, which gathers, lays out and renders, reporting progress on the row the page
-polls. The PDF is written atomically under a name derived from its content hash, so a retried or
-repeated render reuses the same file. A job whose render process died is failed at once by the
-worker (masterplan/tasks.py), one whose whole worker died when that worker restarts, and any job
-still "running" past its hard time limit by the periodic sweep (`fail_stale_jobs`); a message
-delivered again for a job that has ended does nothing. The typesetting runs in a child process
-capped in memory and time (`render.typeset_bounded`), so a document no render can finish fails
-with a message saying so, in a worker and in the web process alike.
+The task only fetches the job and calls `run_job`, which gathers, lays out and renders,
+reporting progress on the row the page polls; it is sent through masterplan/runner.py, to a
+Celery worker or, without a broker, to the web process's background runner. The PDF is written
+atomically under a name derived from its content hash, so a retried or repeated render reuses
+the same file. A job whose render process died is failed at once by the worker
+(masterplan/tasks.py), one whose whole worker died when that worker restarts, one held by a web
+process's background runner that stopped when the next web process starts or renders, and any
+job still "running" past its hard time limit by the periodic sweep (`fail_stale_jobs`); a
+message delivered again for a job that has ended does nothing. The typesetting runs in a child
+process capped in memory and time (`render.typeset_bounded`), so a document no render can finish
+fails with a message saying so, in a worker and in the web process alike.
 """
 
 import hashlib
@@ -25,7 +27,7 @@ from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from .. import documents
+from .. import documents, runner
 from ..models_render import ExportBatch, JobStatus, RenderJob, generated_storage
 from .typesetting import DocumentTooLarge, typeset_bounded
 
@@ -48,29 +50,39 @@ WORKER_LOST = gettext_lazy("Pembuatan PDF terhenti karena proses pembuatnya mati
 STALE = gettext_lazy("Pembuatan PDF terhenti (pekerja berhenti atau melewati batas waktu). "
                      "Silakan ulangi.")
 NEVER_STARTED = gettext_lazy("Permintaan tidak diproses dalam waktu wajar. Silakan ulangi.")
+RUNNER_LOST = gettext_lazy("Pembuatan PDF terhenti karena server web dimulai ulang sebelum "
+                           "selesai. Silakan ulangi.")
 
 
-def _enqueue(job):
+def _queue(masterplan, kind, user, *, part="", batch=None, final=False, link=None):
     # deferred: masterplan.tasks imports this module
     from ..tasks import render_book
 
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        # No broker, so no beat either: the in-process runner gives up dead jobs itself.
-        fail_stale_jobs()
-    transaction.on_commit(lambda: render_book.delay(job_id=job.pk))
+    with transaction.atomic():
+        # A job for the background runner names this web process from the start, so that one
+        # stopping while the job still waits is noticed too.
+        job = RenderJob.objects.create(masterplan=masterplan, kind=kind, part=part,
+                                       requested_by=user, batch=batch, is_final=final,
+                                       worker=runner.worker_name())
+        if link is not None:
+            link(job)
+    transaction.on_commit(lambda: runner.send(render_book, job_id=job.pk))
     return job
+
+
+def _give_up_dead_jobs():
+    if settings.TASK_RUNNER != "celery":
+        # No broker, so no beat either: the web process gives up dead jobs itself.
+        fail_stale_jobs()
 
 
 def request_render(masterplan, kind, user, *, part="", batch=None, final=False, link=None):
     """Create a queued job of the document kind `kind` and send its task once the transaction
     commits. `link(job)`, if given, writes the kind's own rows for the job in the same
     transaction (e.g. which report it renders)."""
-    with transaction.atomic():
-        job = RenderJob.objects.create(masterplan=masterplan, kind=kind, part=part,
-                                       requested_by=user, batch=batch, is_final=final)
-        if link is not None:
-            link(job)
-    return _enqueue(job)
+    job = _queue(masterplan, kind, user, part=part, batch=batch, final=final, link=link)
+    _give_up_dead_jobs()
+    return job
 
 
 def _set(job, **fields):
@@ -155,8 +167,8 @@ def _archive_batches_of(jobs):
     from ..tasks import build_batch_archive
 
     for batch_id in {job.batch_id for job in jobs if job.batch_id}:
-        transaction.on_commit(lambda batch_id=batch_id: build_batch_archive.delay(
-            batch_id=batch_id))
+        transaction.on_commit(lambda batch_id=batch_id: runner.send(
+            build_batch_archive, batch_id=batch_id))
 
 
 def _fail(queryset, message, now=None):
@@ -189,17 +201,26 @@ def fail_jobs_of_worker(worker):
 
 
 def fail_stale_jobs(now=None):
-    """Mark jobs running (or queued) past the hard time limit as failed; returns how many.
-    Run every minute by Celery beat (settings.CELERY_BEAT_SCHEDULE), and before each render by
-    the in-process runner when there is no broker."""
+    """Mark as failed the jobs whose web process's background runner has stopped, and those
+    running (or queued) past the hard time limit; returns how many. Run every minute by Celery
+    beat (settings.CELERY_BEAT_SCHEDULE); without a broker, once when a web process starts
+    (masterplan/wsgi.py) and before each render."""
     now = now or timezone.now()
+    unfinished = RenderJob.objects.filter(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
+    holders = set(unfinished.exclude(worker="").order_by().values_list("worker", flat=True)
+                  .distinct())
+    lost = _fail(unfinished.filter(worker__in=[name for name in holders if runner.is_gone(name)]),
+                 RUNNER_LOST, now)
     running = _fail(RenderJob.objects.filter(
         status=JobStatus.RUNNING, started_at__lt=now - timedelta(seconds=HARD_TIME_LIMIT)),
         STALE, now)
+    # A live background runner renders one job after another: its jobs wait their turn however
+    # long the queue (an export of every region) and are not given up for waiting.
     queued = _fail(RenderJob.objects.filter(
-        status=JobStatus.QUEUED, created_at__lt=now - timedelta(seconds=6 * HARD_TIME_LIMIT)),
+        status=JobStatus.QUEUED, created_at__lt=now - timedelta(seconds=6 * HARD_TIME_LIMIT))
+        .exclude(worker__in=[name for name in holders if runner.is_alive_here(name)]),
         NEVER_STARTED, now)
-    return running + queued
+    return lost + running + queued
 
 
 def create_batch(masterplans, kind, parts, user, description=""):
@@ -209,5 +230,6 @@ def create_batch(masterplans, kind, parts, user, description=""):
                                            description=description[:300])
         for masterplan in masterplans:
             for part in parts:
-                request_render(masterplan, kind, user, part=part, batch=batch)
+                _queue(masterplan, kind, user, part=part, batch=batch)
+        _give_up_dead_jobs()
     return batch

@@ -1,18 +1,33 @@
-"""Rendering Buku III from the render page and downloading the PDF."""
+"""Rendering Buku III from the render page and downloading the PDF; an admin's export of many
+regions' books as one zip, rendered in the web process's background runner."""
 
+import zipfile
 from pathlib import Path
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
+from masterplan import runner
 from masterplan.models import Region, Role
 
-from ..factories import MasterplanFactory, MembershipFactory, UserFactory
+from ..factories import AdminFactory, MasterplanFactory, MembershipFactory, UserFactory
+from ..runner_helpers import DRAIN, Gate, gate
 
 pytestmark = pytest.mark.browser
 
 
-def test_ketua_renders_buku_iii_and_downloads_it(page, login, live_server):
+@pytest.fixture
+def embedded_runner(live_server, settings):
+    """Renders in the background runner of the web process, as `make run` does without a
+    broker; the test ends once it has drained, so no render outlives the test's database."""
+    settings.TASK_RUNNER = runner.BACKGROUND
+    yield runner.background()
+    assert runner.wait_idle(DRAIN), "the background runner did not drain"
+
+
+def test_ketua_renders_buku_iii_and_downloads_it(page, login, embedded_runner):
+    """The click answers at once; the card polls the job until its PDF can be downloaded."""
     region = Region.objects.get(code="32.73")
     user = UserFactory(username="ketua.buku")
     MembershipFactory(user=user, region=region, role=Role.KETUA)
@@ -66,3 +81,33 @@ def test_ketua_fills_the_cover_and_signature_block_and_bad_input_is_refused(
         "Dr. H. Nama Lengkap, M.Si.", "Wali Kota Bandung", "Bandung")
     assert cover.signing_date.isoformat() == "2026-12-04"
     assert cover.logo.name.endswith(".png")
+
+
+def test_an_admin_exports_books_in_the_embedded_default_and_sees_progress_within_a_second(
+        page, login, embedded_runner, request):
+    for code in ("32.73", "35.10"):
+        MasterplanFactory(region=Region.objects.get(code=code))
+    admin = AdminFactory(username="admin.ekspor")
+    login(admin.username, "rahasia-123")
+    page.goto("/kelola/ekspor-buku/")
+    assert "2 wilayah dengan masterplan" in page.locator("main").inner_text()
+    with Gate(request.node.name) as held:
+        # Every runner thread is busy with something else, so the export is surely seen waiting.
+        for _ in range(embedded_runner.threads):
+            runner.send(gate, key=held.key)
+        held.wait_started(embedded_runner.threads)
+        page.get_by_role("button", name="Buat dan kemas dalam zip").click()
+        polling = page.locator("#batch-progress[hx-get]")
+        expect(polling).to_be_visible(timeout=1_000)
+        expect(polling).to_contain_text("0/6")
+        expect(page.locator("tbody")).to_contain_text("Dalam antrean")
+    # The gate is open: the books render, and the polled progress ends with the zip's link.
+    link = page.locator("#batch-progress").get_by_role("link", name="Unduh zip")
+    link.wait_for(timeout=DRAIN * 1000)
+    expect(page.locator("#batch-progress")).to_contain_text("6/6")
+    with page.expect_download() as download:
+        link.click()
+    names = sorted(zipfile.ZipFile(download.value.path()).namelist())
+    assert names == [f"{folder}/buku-{book}.pdf"
+                     for folder in ("32.73-kota-bandung", "35.10-kabupaten-banyuwangi")
+                     for book in "123"]

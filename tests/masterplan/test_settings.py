@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from masterplan.settings import env_bool, env_int, env_list, env_str, env_url
+from masterplan.settings import env_bool, env_choice, env_int, env_list, env_str, env_url
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY_DOC = ROOT / "docs" / "deploy.md"
@@ -64,8 +64,16 @@ SETUP = "import django; django.setup()"
     # Redis would hand a render still running to a second worker.
     ({**REQUIRED, "RENDER_SOFT_TIME_LIMIT": "300", "CELERY_VISIBILITY_TIMEOUT": "360"},
      "CELERY_VISIBILITY_TIMEOUT must be at least 361"),
+    ({**REQUIRED, "TASK_RUNNER": "threads"},
+     "TASK_RUNNER must be one of celery, background, eager; got 'threads'"),
+    ({**REQUIRED, "TASK_RUNNER": "celery"}, "TASK_RUNNER=celery needs CELERY_BROKER_URL"),
+    # The broker's workers would never get a task.
+    ({**REQUIRED, "TASK_RUNNER": "background", "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0"},
+     "TASK_RUNNER=background runs tasks in the web process"),
+    ({**REQUIRED, "TASK_RUNNER_THREADS": "0"}, "TASK_RUNNER_THREADS must be at least 1"),
 ], ids=["no-secret-key", "no-site-url", "site-url-no-scheme", "debug-maybe", "mysql", "broker-http", "axes-abc",
-        "visibility-below-hard-limit"])
+        "visibility-below-hard-limit", "runner-unknown", "runner-celery-no-broker",
+        "runner-background-with-broker", "runner-no-threads"])
 def test_malformed_environment_stops_start_up(overrides, message):
     result = run(["-c", SETUP], clean_env(**overrides))
     assert result.returncode != 0
@@ -149,18 +157,21 @@ def test_documented_environment_sends_the_documented_security_headers():
 # --- values derived from the environment -------------------------------------------------
 
 PRINT = (SETUP + "; from django.conf import settings; "
-         "print(settings.CELERY_TASK_ALWAYS_EAGER, settings.LANGUAGE_CODE, settings.TIME_ZONE)")
+         "print(settings.TASK_RUNNER, settings.TASK_RUNNER_THREADS, settings.CELERY_TASK_ALWAYS_EAGER, "
+         "settings.CELERY_TASK_EAGER_PROPAGATES, settings.LANGUAGE_CODE, settings.TIME_ZONE)")
 
 
-@pytest.mark.parametrize("broker, eager", [(None, "True"), ("redis://127.0.0.1:6379/0", "False")],
-                         ids=["no-broker", "redis-broker"])
-def test_tasks_run_eagerly_only_without_broker(broker, eager):
-    overrides = dict(REQUIRED)
-    if broker:
-        overrides["CELERY_BROKER_URL"] = broker
-    result = run(["-c", PRINT], clean_env(**overrides))
+@pytest.mark.parametrize("overrides, runner", [
+    ({}, ["background", "2", "True", "False"]),
+    ({"CELERY_BROKER_URL": "redis://127.0.0.1:6379/0"}, ["celery", "2", "False", "False"]),
+    ({"TASK_RUNNER": " Eager ", "TASK_RUNNER_THREADS": "1"}, ["eager", "1", "True", "True"]),
+    ({"CELERY_BROKER_URL": "redis://127.0.0.1:6379/0", "TASK_RUNNER": "celery"},
+     ["celery", "2", "False", "False"]),
+], ids=["no-broker", "redis-broker", "eager", "celery-said"])
+def test_tasks_run_in_the_background_without_a_broker_unless_told_otherwise(overrides, runner):
+    result = run(["-c", PRINT], clean_env(**REQUIRED, **overrides))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [eager, "id", "Asia/Jakarta"]
+    assert result.stdout.split() == [*runner, "id", "Asia/Jakarta"]
 
 
 # --- the helpers themselves ---------------------------------------------------------------
@@ -234,6 +245,19 @@ def test_env_url(setenv):
     setenv("http://x")
     with pytest.raises(ImproperlyConfigured, match=f"{VAR} must be a URL with scheme redis, rediss"):
         env_url(VAR, schemes=schemes)
+
+
+def test_env_choice(setenv):
+    choices = ("celery", "background")
+    assert env_choice(VAR, "background", choices=choices) == "background"
+    setenv("")
+    assert env_choice(VAR, "background", choices=choices) == "background"
+    setenv(" Celery ")
+    assert env_choice(VAR, "background", choices=choices) == "celery"
+    setenv("thread")
+    with pytest.raises(ImproperlyConfigured,
+                       match=f"{VAR} must be one of celery, background; got 'thread'"):
+        env_choice(VAR, "background", choices=choices)
 
 
 def test_env_str(setenv):
