@@ -3,6 +3,7 @@ logs in with the demo password, finds the masterplan sent back for revision afte
 submission, reads the review in its history, and can edit the content."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -42,3 +43,26 @@ def test_the_demo_ketua_reads_the_review_and_edits_the_masterplan(page, login, d
     expect(page.get_by_text("Visi dan rujukannya disimpan.")).to_be_visible()
     assert Vision.objects.get(masterplan__region__code="32.73").statement.endswith(
         "direvisi setelah Bimtek #2.")
+
+
+def test_the_demo_ketua_resubmits_by_links_and_confirms_what_happens(page, login, demo):
+    login("ketua.bandung", "masterplan-demo")
+    page.wait_for_url(f"**{BANDUNG}")
+    # The overview says who acts next and offers the submission.
+    expect(page.locator(".next-work")).to_contain_text("Tim daerah merevisi sesuai komentar")
+    page.locator(".next-work").get_by_role("link", name="Ajukan untuk ditinjau…").click()
+    page.wait_for_url(f"**{BANDUNG}status/")
+    card = page.locator("form", has=page.get_by_role("button", name="Ajukan untuk ditinjau"))
+    card.get_by_label("Bimtek").select_option("3")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    card.get_by_role("button", name="Ajukan untuk ditinjau").click()
+    expect(page.locator("#masterplan-status")).to_have_text("Perlu revisi")  # dismissed: nothing
+    assert "Selama ditinjau, isinya tidak dapat diubah" in asked[0]
+    page.once("dialog", lambda dialog: dialog.accept())
+    card.get_by_role("button", name="Ajukan untuk ditinjau").click()
+    expect(page.locator("#masterplan-status")).to_have_text("Diajukan")
+    # Every page of the region now says why its content is locked and what unlocks it.
+    page.locator("#workspace-nav").get_by_role("link", name=re.compile(r"^Sasaran")).click()
+    expect(page.locator(".lock-banner")).to_contain_text("Isi dapat diubah lagi bila pembimbing "
+                                                         "meminta revisi")
