@@ -80,7 +80,14 @@ def env_url(name, default=None, *, schemes):
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY", required=not DEBUG) or "insecure-development-key-only-for-DEBUG"
+# Commands that serve, sign and send nothing may run without the secret key and the site's
+# address, so a build or CI step can check the migrations without production secrets
+# (manage.py names the command). Everything else (the web app, a worker, any other command)
+# still refuses to start without them, and Django refuses any use of an empty key.
+OFFLINE_COMMANDS = {"makemigrations", "migrate", "showmigrations", "check", "collectstatic"}
+OFFLINE_COMMAND = os.environ.get("DJANGO_MANAGE_COMMAND", "") in OFFLINE_COMMANDS
+SECRET_KEY = env_str("SECRET_KEY", required=not DEBUG and not OFFLINE_COMMAND) or (
+    "insecure-development-key-only-for-DEBUG" if DEBUG else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -247,7 +254,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "masterplan@localhost")
 # The address people open the site at; links in emails are made absolute with it.
 SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000" if DEBUG else None,
                    schemes={"http", "https"})
-if SITE_URL is None:
+if SITE_URL is None and not OFFLINE_COMMAND:
     raise ImproperlyConfigured("Environment variable SITE_URL is required when DEBUG is off, "
                                "e.g. https://masterplan.example.go.id")
 

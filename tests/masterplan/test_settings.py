@@ -81,6 +81,16 @@ def test_malformed_environment_stops_start_up(overrides, message):
     assert message in result.stderr
 
 
+def test_a_command_that_serves_nothing_runs_without_secrets_and_others_do_not():
+    """A build or CI step checks the migrations with no SECRET_KEY or SITE_URL; a command that
+    may sign or send (seed_demo, shell, the web app) still refuses to start without them."""
+    checked = run(["manage.py", "makemigrations", "--check", "--dry-run"], clean_env())
+    assert checked.returncode == 0, checked.stderr
+    assert "No changes detected" in checked.stdout
+    refused = run(["manage.py", "seed_demo"], clean_env())
+    assert refused.returncode != 0 and "SECRET_KEY is required" in refused.stderr
+
+
 # --- the documented production environment ----------------------------------------------
 
 def test_documented_environment_uses_only_known_variables():
