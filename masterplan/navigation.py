@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .sections import all_sections, open_comment_counts
+from .sections import completion_table, open_comment_counts
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,8 @@ def workspace(region, masterplan, current_url_name="", *, measured=False):
     current = current_entry(current_url_name)
     progress, comments = {}, {}
     if measured and masterplan not in (None, UNKNOWN):
-        for section in all_sections():
-            progress[section.key] = section.completion([masterplan]).get(masterplan.pk)
+        progress = {section.key: measured_progress
+                    for section, measured_progress in completion_table([masterplan])[masterplan.pk]}
         comments = open_comment_counts([masterplan])[masterplan.pk]
     groups = []
     for group in GROUPS:

@@ -1,7 +1,7 @@
 from django import template
 
 from .. import navigation, workflow
-from ..models import MasterplanStatus
+from .masterplan_tags import status_label
 
 register = template.Library()
 
@@ -21,8 +21,7 @@ def workspace_nav(context):
 def status_badge(status, element_id=""):
     """A masterplan status as a badge: a colour per status (static/css/workspace.css) and always
     its name, so the colour is never the only sign."""
-    label = MasterplanStatus(status).label if status in MasterplanStatus.values else status
-    return {"status": status, "label": label, "element_id": element_id}
+    return {"status": status, "label": status_label(status), "element_id": element_id}
 
 
 @register.inclusion_tag("includes/lock_banner.html")
