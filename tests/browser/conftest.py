@@ -62,6 +62,30 @@ def policy_violations():
     return []
 
 
+class InFlightRequests(set):
+    """The context's requests still waiting for an answer.
+
+    A test may end while the browser still waits on the server, e.g. for the navigation figures
+    a page fetches after it loads. live_server then empties the database under that request,
+    which fails the flush (PostgreSQL) or the request; so the page is closed only once every
+    request was answered."""
+
+    def __init__(self, context):
+        super().__init__()
+        context.on("request", lambda request: self.add(request))
+        context.on("requestfinished", lambda request: self.discard(request))
+        context.on("requestfailed", lambda request: self.discard(request))
+
+    def wait_until_answered(self, page, quiet_ms=300, timeout_ms=DEFAULT_TIMEOUT):
+        """Waits until no request was open for `quiet_ms`: a page that just loaded sends its
+        own fetches a moment later."""
+        waited = quiet = 0
+        while quiet < quiet_ms and waited < timeout_ms and not page.is_closed():
+            page.wait_for_timeout(50)  # lets Playwright deliver the pending events
+            waited += 50
+            quiet = quiet + 50 if not self else 0
+
+
 @pytest.fixture
 def page(browser, live_server, policy_violations):
     """A fresh page in its own context (no cookies shared between tests), based at live_server.
@@ -73,9 +97,12 @@ def page(browser, live_server, policy_violations):
     context.set_default_timeout(DEFAULT_TIMEOUT)
     context.on("console", lambda message: policy_violations.append(f"{message.type}: {message.text}")
                if is_policy_violation(message.text) else None)
+    in_flight = InFlightRequests(context)
+    page = context.new_page()
     try:
-        yield context.new_page()
+        yield page
     finally:
+        in_flight.wait_until_answered(page)
         context.close()
     if policy_violations:
         pytest.fail("The browser reported policy violations:\n" + "\n".join(policy_violations),
