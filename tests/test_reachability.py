@@ -4,18 +4,14 @@ Each demo account (one per role) starts at "/" and follows the links of the page
 a few pages per URL pattern; a URL pattern the access matrix lets that role open (GET) that no page
 links to fails the test, unless it is listed below with the reason it needs no link."""
 
-from collections import deque
-from html.parser import HTMLParser
-from urllib.parse import urlsplit
-
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django.urls import Resolver404, resolve
 
 from masterplan.models import User
 
 from .access_expectations import EXPECTATIONS, OK
+from .crawl import crawl
 
 ACCOUNTS = {"admin": "admin", "pembimbing": "pembimbing", "ketua": "ketua.bandung",
             "anggota": "anggota.bandung", "dewan": "dewan.bandung"}
@@ -43,50 +39,6 @@ UNLINKED_FOR = {
     "admin": {"bimtek_notes": "the pembimbing writes the report; the admin reads it on the visit",
               "bimtek_report_edit": "the same", "bimtek_visit_edit": "the same"},
 }
-
-
-class Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hrefs = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            href = dict(attrs).get("href")
-            if href:
-                self.hrefs.append(href)
-
-
-PAGES_PER_PATTERN = 5
-
-
-def crawl(client):
-    """{url name: [path, …]} of the pages reachable by links from "/" (a few per URL name)."""
-    found, queue, seen_paths = {}, deque(["/"]), set()
-    while queue:
-        path = queue.popleft()
-        response = client.get(path, follow=True)  # "/" sends a regional account to its region
-        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
-            continue
-        parser = Links()
-        parser.feed(response.content.decode())
-        for href in parser.hrefs:
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not parts.path.startswith("/") \
-                    or parts.path.startswith("/static/") or parts.path in seen_paths:
-                continue
-            seen_paths.add(parts.path)
-            try:
-                name = resolve(parts.path).url_name
-            except Resolver404:
-                continue
-            visited = found.setdefault(name, [])
-            # A few pages per URL pattern: what a page links can depend on its object (a signed
-            # Bimtek visit links no edit form, a planned one does).
-            if len(visited) < PAGES_PER_PATTERN:
-                visited.append(parts.path)
-                queue.append(parts.path)
-    return found
 
 
 @pytest.fixture(scope="module")

@@ -89,7 +89,8 @@ def test_an_admin_exports_books_in_the_embedded_default_and_sees_progress_within
         MasterplanFactory(region=Region.objects.get(code=code))
     admin = AdminFactory(username="admin.ekspor")
     login(admin.username, "rahasia-123")
-    page.goto("/kelola/ekspor-buku/")
+    page.get_by_role("navigation").get_by_role("link", name="Ekspor buku").click()
+    page.wait_for_url("**/kelola/ekspor-buku/")
     assert "2 wilayah dengan masterplan" in page.locator("main").inner_text()
     with Gate(request.node.name) as held:
         # Every runner thread is busy with something else, so the export is surely seen waiting.
