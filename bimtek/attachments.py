@@ -10,9 +10,10 @@ An upload is accepted only if
 4. a PDF also parses as one, with at least one page, and carries no JavaScript, embedded files or
    launch actions (masterplan.uploads.pdf_problem): a file that merely starts with %PDF is refused.
 The stored name is sanitised (no folders, control characters or odd punctuation) and the file is
-written through the model's upload_to under MEDIA_ROOT, which the web server never serves: the
-download view reaches it through access.scoped_get and answers with the stored content type,
-as an attachment, with nosniff. A refused upload leaves no file and no row behind.
+written through the model's upload_to into the private uploads storage, which the web server
+never serves: the download view reaches it through access.scoped_get and answers with the stored
+content type, as an attachment, with nosniff (masterplan.file_storage.download_response). A
+refused upload leaves no file and no row behind.
 """
 
 import os

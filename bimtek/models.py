@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from masterplan.file_storage import uploads_storage
 from masterplan.models import GuideEdition, Masterplan, RenderJob, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
 from masterplan.text_limits import limit
@@ -159,7 +160,7 @@ class ReportItemNote(models.Model):
 
 
 def attachment_path(instance, filename):
-    # Under MEDIA_ROOT, which is never served directly: downloads go through the access layer.
+    # In the private uploads storage, never served directly: downloads go through the access layer.
     return f"bimtek/{instance.report.visit.masterplan.region.code}/{instance.report_id}/{filename}"
 
 
@@ -167,7 +168,7 @@ class Attachment(models.Model):
     REGION_FIELD = "report__visit__masterplan__region"
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=attachment_path, max_length=250)
+    file = models.FileField(upload_to=attachment_path, max_length=250, storage=uploads_storage)
     original_name = models.CharField(_("nama berkas"), max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()

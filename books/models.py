@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from masterplan.file_storage import uploads_storage
 from masterplan.models import Masterplan, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
 from masterplan.text_limits import limit
@@ -58,7 +59,8 @@ class BookCover(VersionedModel):
     year = models.PositiveSmallIntegerField(
         _("tahun"), null=True, blank=True,
         validators=[MinValueValidator(2017), MaxValueValidator(2100)])
-    logo = models.FileField(_("logo daerah"), upload_to=logo_path, blank=True, max_length=250)
+    logo = models.FileField(_("logo daerah"), upload_to=logo_path, blank=True, max_length=250,
+                            storage=uploads_storage)
     # Who signs the Kata Sambutan Kepala Daerah, where and when (the signature block). The
     # database default lets rows written by older data migrations, which know none of these, in.
     signatory_name = models.CharField(_("nama penanda tangan"), max_length=120, blank=True,

@@ -15,6 +15,7 @@ from rules import has_perm as rules_has_perm
 from rules import perm_exists as rules_perm_exists
 from simple_history.models import HistoricalRecords
 
+from .file_storage import uploads_storage
 from .querysets import RegionScopedQuerySet
 from .reference import display_region_name
 from .text_limits import limit
@@ -285,7 +286,7 @@ def _workbook_upload_path(instance, filename):
 class WorkbookImport(models.Model):
     """An uploaded masterplan workbook awaiting confirmation (masterplan/workbook/importer.py).
 
-    The file stays under MEDIA_ROOT, which is never served directly; `changes_hash` is the digest
+    The file stays in the private uploads storage, never served; `changes_hash` is the digest
     of the changes last previewed, so a confirmation applies exactly what the person saw."""
 
     REGION_FIELD = "masterplan__region"
@@ -300,7 +301,8 @@ class WorkbookImport(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+",
                                     verbose_name=_("diunggah oleh"))
-    file = models.FileField(_("berkas"), upload_to=_workbook_upload_path, max_length=200)
+    file = models.FileField(_("berkas"), upload_to=_workbook_upload_path, max_length=200,
+                            storage=uploads_storage)
     original_name = models.CharField(_("nama berkas"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices,

@@ -1,17 +1,17 @@
 """PDF render jobs (masterplan/rendering/pipeline.py) and admins' batches of them."""
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import clock, documents
+from .file_storage import GENERATED
 from .models import Masterplan
 from .querysets import RegionScopedQuerySet
 
 
 def generated_storage():
-    return storages["generated"]
+    return GENERATED
 
 
 class JobStatus(models.TextChoices):

@@ -210,12 +210,15 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 
-# Generated files (rendered books, exports) may live in an S3-compatible store shared by all
-# workers; uploads and everything else stay on the local file system under MEDIA_ROOT.
+# Files go through two storages: "uploads" (workbook imports, regulation documents, Bimtek
+# attachments, logos) and "generated" (rendered books, exports), on the local file system under
+# MEDIA_ROOT unless S3_BUCKET names a private bucket of an S3-compatible store shared by every web
+# process and worker. MEDIA_ROOT is never served: downloads go through the access layer.
 S3_BUCKET = env_str("S3_BUCKET")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "uploads": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # at MEDIA_ROOT
     "generated": {"BACKEND": "django.core.files.storage.FileSystemStorage",
                   "OPTIONS": {"location": MEDIA_ROOT / "generated"}},
 }
@@ -234,6 +237,19 @@ if S3_BUCKET:
             "file_overwrite": True,
         },
     }
+# A download of an upload from the bucket is a redirect to a URL signed for this many seconds.
+S3_URL_EXPIRE = env_int("S3_URL_EXPIRE", 60, minimum=1)
+if S3_BUCKET:
+    # Uploads: the same bucket under their own prefix; a name already taken gets a random suffix.
+    STORAGES["uploads"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**STORAGES["generated"]["OPTIONS"],
+                    "location": env_str("S3_UPLOADS_PREFIX", "uploads"),
+                    "file_overwrite": False,
+                    "querystring_expire": S3_URL_EXPIRE,
+                    "signature_version": "s3v4"},
+    }
+    STORAGES["default"] = STORAGES["uploads"]
 
 # Every form is rendered with the project's BoundField (e.g. "— pilih —" for an empty choice).
 FORM_RENDERER = "masterplan.form_rendering.FormRenderer"

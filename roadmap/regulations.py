@@ -14,8 +14,9 @@ Rules:
   The stored name is sanitised. A refused upload stores nothing; replacing or removing a
   document checks the version the page showed and deletes the old file once the change is
   committed;
-* documents live under MEDIA_ROOT, which is never served: the download view reaches them through
-  access.scoped_get and answers as an attachment with nosniff (views/regulations.py).
+* documents live in the private uploads storage, which is never served: the download view
+  reaches them through access.scoped_get and answers as an attachment with nosniff
+  (views/regulations.py, masterplan.file_storage.download_response).
 """
 
 import os

@@ -10,7 +10,6 @@ signed is shown as a message on the visit page, and nothing is changed.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
 from masterplan import access
+from masterplan.file_storage import download_response
 from masterplan.views.base import MasterplanMixin
 from masterplan.views.editing import ObjectFormView
 
@@ -333,15 +333,8 @@ class AttachmentMixin(BimtekMixin):
 class AttachmentDownloadView(AttachmentMixin, View):
     def get(self, request, *args, **kwargs):
         attachment = self.get_attachment(access.VIEW)
-        try:
-            stream = attachment.file.open("rb")
-        except (FileNotFoundError, OSError):
-            raise Http404(_("Berkas lampiran tidak ditemukan.")) from None
-        response = FileResponse(stream, as_attachment=True, filename=attachment.original_name,
-                                content_type=attachment.content_type)
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return download_response(attachment.file, attachment.original_name,
+                                 attachment.content_type, _("Berkas lampiran tidak ditemukan."))
 
 
 class AttachmentDeleteView(AttachmentMixin, View):

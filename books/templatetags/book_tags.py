@@ -3,8 +3,15 @@ from decimal import Decimal
 from django import template
 
 from masterplan.numbers import format_decimal, format_number, format_rupiah
+from masterplan.rendering.fetchers import media_src
 
 register = template.Library()
+
+
+@register.filter
+def document_src(field_file):
+    """The URL a book names an uploaded file by; the renderer reads it through the storage."""
+    return media_src(field_file.name)
 
 
 @register.filter

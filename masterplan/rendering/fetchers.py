@@ -1,31 +1,58 @@
 """What WeasyPrint may load while typesetting a document. A book may load only the project's own
-static and media files: no network, nothing else on the disk (the same idea as
-django-weasyprint's DjangoURLFetcher, stricter); a Bimtek report nothing but data: URLs."""
+static files and uploaded files (a logo): no network, nothing else on the disk (the same idea as
+django-weasyprint's DjangoURLFetcher, stricter); a Bimtek report nothing but data: URLs.
+
+An uploaded file is named in the HTML as MEDIA_URL + its storage name (`media_src`) and read
+through the uploads storage, so a worker renders the same logo whether the storage is the local
+disk or a bucket, without access to the web machine's disk."""
 
 import mimetypes
-from pathlib import Path
-from urllib.parse import unquote, urlparse
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, unquote, urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.exceptions import SuspiciousFileOperation
+from django.core.exceptions import SuspiciousFileOperation, SuspiciousOperation
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from ..file_storage import UPLOADS
 
 
 class FetchRefused(ValueError):
     pass
 
 
-def _inside(path, root):
+def media_src(name):
+    """The URL a document names the uploaded file `name` by (never the storage's own URL, which
+    for a bucket is a signed link to the network)."""
+    return "/" + settings.MEDIA_URL.strip("/") + "/" + quote(name)
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """A file of the uploads storage, read like a Path."""
+
+    name: str
+
+    def read_bytes(self):
+        with UPLOADS.open(self.name, "rb") as handle:
+            return handle.read()
+
+
+def _uploaded(name):
+    parts = PurePosixPath(name).parts
+    if not name or name.startswith("/") or "\\" in name or ".." in parts:
+        return None
     try:
-        path.resolve().relative_to(Path(root).resolve())
-    except ValueError:
-        return False
-    return True
+        return UploadedFile(name) if UPLOADS.exists(name) else None
+    except (SuspiciousOperation, OSError, ValueError):
+        return None
 
 
 def resolve(url):
-    """The local file a document may use for `url`, or FetchRefused."""
+    """The file a document may use for `url` (a static file's Path or an UploadedFile), or
+    FetchRefused."""
     parsed = urlparse(url)
     if parsed.scheme not in ("", "file") or parsed.netloc:
         raise FetchRefused(f"refused to fetch {url!r}: only the project's own files")
@@ -40,9 +67,9 @@ def resolve(url):
         if found:
             return Path(found)
     elif path.startswith(media_prefix):
-        candidate = Path(settings.MEDIA_ROOT) / path[len(media_prefix):]
-        if _inside(candidate, settings.MEDIA_ROOT) and candidate.is_file():
-            return candidate
+        found = _uploaded(path[len(media_prefix):])
+        if found:
+            return found
     raise FetchRefused(f"refused to fetch {url!r}: not a static or media file of the project")
 
 
@@ -55,9 +82,13 @@ class ProjectFilesFetcher(URLFetcher):
     def fetch(self, url, headers=None):
         if url.startswith("data:"):
             return super().fetch(url, headers)
-        path = resolve(url)
-        mime_type, _encoding = mimetypes.guess_type(path.name)
-        return URLFetcherResponse(url, path.read_bytes(),
+        found = resolve(url)
+        mime_type, _encoding = mimetypes.guess_type(found.name)
+        try:
+            data = found.read_bytes()
+        except OSError as error:
+            raise FetchRefused(f"could not read {url!r}: {error}") from None
+        return URLFetcherResponse(url, data,
                                   {"Content-Type": mime_type or "application/octet-stream"})
 
 

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from masterplan.file_storage import uploads_storage
 from masterplan.models import Masterplan, VersionedModel
 from masterplan.querysets import RegionScopedQuerySet
 from masterplan.text_limits import limit
@@ -122,6 +123,7 @@ class Regulation(VersionedModel):
     number = models.CharField(_("nomor"), max_length=120, blank=True)
     date = models.DateField(_("tanggal"), null=True, blank=True)
     document = models.FileField(_("dokumen (PDF)"), upload_to=regulation_upload_path, blank=True,
+                                storage=uploads_storage,
                                 max_length=250, validators=[FileExtensionValidator(["pdf"])])
     position = models.PositiveSmallIntegerField(default=0)
 

@@ -6,7 +6,7 @@ The download goes through access.scoped_get on this masterplan's regulations: an
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
 from masterplan import access, ordering
+from masterplan.file_storage import download_response
 from masterplan.guide import guide
 from masterplan.views.base import MasterplanMixin
 from masterplan.views.editing import EditPageMixin, ObjectDeleteView, ObjectFormView
@@ -160,13 +161,6 @@ class DocumentDownloadView(RegulationPageMixin, View):
         regulation = self.get_regulation(access.VIEW)
         if not regulation.document:
             raise Http404(_("Regulasi ini belum memiliki dokumen."))
-        try:
-            stream = regulation.document.open("rb")
-        except (FileNotFoundError, OSError):
-            raise Http404(_("Berkas dokumen tidak ditemukan.")) from None
-        response = FileResponse(stream, as_attachment=True,
-                                filename=regulations.document_name(regulation),
-                                content_type=regulations.PDF_CONTENT_TYPE)
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return download_response(regulation.document, regulations.document_name(regulation),
+                                 regulations.PDF_CONTENT_TYPE,
+                                 _("Berkas dokumen tidak ditemukan."))
