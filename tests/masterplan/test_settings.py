@@ -71,9 +71,10 @@ SETUP = "import django; django.setup()"
     ({**REQUIRED, "TASK_RUNNER": "background", "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0"},
      "TASK_RUNNER=background runs tasks in the web process"),
     ({**REQUIRED, "TASK_RUNNER_THREADS": "0"}, "TASK_RUNNER_THREADS must be at least 1"),
+    ({**REQUIRED, "LOG_FORMAT": "xml"}, "LOG_FORMAT must be one of text, json; got 'xml'"),
 ], ids=["no-secret-key", "no-site-url", "site-url-no-scheme", "debug-maybe", "mysql", "broker-http", "axes-abc",
         "visibility-below-hard-limit", "runner-unknown", "runner-celery-no-broker",
-        "runner-background-with-broker", "runner-no-threads"])
+        "runner-background-with-broker", "runner-no-threads", "log-format-xml"])
 def test_malformed_environment_stops_start_up(overrides, message):
     result = run(["-c", SETUP], clean_env(**overrides))
     assert result.returncode != 0
