@@ -111,6 +111,7 @@ class Command(BaseCommand):
 
     def _section(self, phases, databases, elapsed):
         cores = len(os.sched_getaffinity(0))
+        load = os.getloadavg()[0]
         requests = sum(page["count"] for pages in phases.values() for page in pages.values())
         return (
             "## Load test (`make loadtest`)\n\n"
@@ -119,7 +120,9 @@ class Command(BaseCommand):
             "pembimbing, ketua.bandung, dewan.bandung), each opening its pages in turn with the "
             "bare login page, signed out, between any two; "
             f"{self.seconds} s of load per database, {requests:,} requests, none failed, "
-            f"{elapsed:.0f} s in all. *demo*: the seeded demo (Kota Bandung, 30 programs); "
+            f"{elapsed:.0f} s in all; the machine's load average (1 min) was {load:.1f} at the "
+            "end, other processes included: the bare view shares whatever else runs, so compare "
+            "the ratios rather than the milliseconds. *demo*: the seeded demo (Kota Bandung, 30 programs); "
             f"*grown*: the same with Kota Bandung grown to {GROWN_PROGRAMS} programs. Ratios "
             "compare p95 with the bare view's p95 of the same database's run. KiB: the largest "
             "answer.\n\n" + report.table({"demo": phases["demo"], "grown": phases["grown"]})
