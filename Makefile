@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 # `make run` is for a laptop: DEBUG on, SQLite under var/ unless DATABASE_URL says otherwise.
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test test-fast lint bench loadtest books install migrate demo check clean
+.PHONY: run test test-fast lint bench loadtest loadtest-mixed books install migrate demo check clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required") if sys.version_info < (3, 11) else None'
@@ -61,6 +61,12 @@ bench: demo
 # docs/performance.md and stops by itself within 5 minutes.
 loadtest: install
 	$(RUN_ENV) $(PY) manage.py loadtest
+
+# 50 users for 2 minutes on a copy of the same demo, readers of every role and team members
+# replying in a comment thread: no request may fail and every reply answered as saved must be in
+# the database afterwards (docs/performance.md, "Mixed load"). Stops within 5 minutes.
+loadtest-mixed: install
+	$(RUN_ENV) $(PY) manage.py loadtest_mixed
 
 # Both demo regions' books in var/books/<region>/: the PDFs, a contact sheet of each book's pages
 # (buku-N.png) for a person to look over, and what the visual checks find (buku-N.txt).

@@ -2,8 +2,13 @@
 opening its pages in turn with the bare login page, as a user who is signed out, between any
 two of them, so pages and baseline share the same moments of load.
 
+The mixed load (`loadtest --mixed`) runs Reader and Writer instead: many users with pauses
+between clicks, readers opening the roles' pages and writers replying in a comment thread, each
+reply's text starting with the run's tag so the command can count the rows afterwards.
+
 Read from the environment (set by the command): LOADTEST_PLAN, JSON {role: {"username": …,
-"pages": [[label, path], …]}} plus "password"; LOADTEST_RESULTS, the file each request's time
+"pages": [[label, path], …]}} plus "password", and for the mixed load "writers" (user names),
+"reply" (the thread's reply URL) and "tag"; LOADTEST_RESULTS, the file each request's time
 and size are written to when locust quits. Nothing here imports Django: locust runs apart
 from the app it measures."""
 
@@ -12,7 +17,7 @@ import os
 import re
 from collections import defaultdict
 
-from locust import HttpUser, constant, events, task
+from locust import HttpUser, between, constant, events, task
 from locust.clients import HttpSession
 
 PLAN = json.loads(os.environ["LOADTEST_PLAN"])
@@ -40,6 +45,20 @@ def write_results(**kwargs):
         json.dump({"timings": timings, "sizes": sizes, "failures": failures}, out)
 
 
+def csrf_token(client, path, name):
+    return CSRF_INPUT.search(client.get(path, name=name).text).group(1)
+
+
+def sign_in(client, username):
+    token = csrf_token(client, LOGIN_PATH, "setup: login form")
+    with client.post(LOGIN_PATH, name="setup: sign in", allow_redirects=False,
+                     catch_response=True, data={"username": username,
+                                                "password": PLAN["password"],
+                                                "csrfmiddlewaretoken": token}) as answer:
+        if answer.status_code != 302:  # the form shown again: the sign-in was refused
+            answer.failure(f"{username} could not sign in ({answer.status_code})")
+
+
 class RoleUser(HttpUser):
     abstract = True
     wait_time = constant(0)
@@ -51,14 +70,7 @@ class RoleUser(HttpUser):
         self.pages = plan["pages"]
         self.next_page = 0
         self.signed_out = HttpSession(self.host, self.environment.events.request, self)
-        form = self.client.get(LOGIN_PATH, name="setup: login form")
-        token = CSRF_INPUT.search(form.text).group(1)
-        with self.client.post(LOGIN_PATH, name="setup: sign in", allow_redirects=False,
-                              catch_response=True,
-                              data={"username": plan["username"], "password": PLAN["password"],
-                                    "csrfmiddlewaretoken": token}) as answer:
-            if answer.status_code != 302:  # the form shown again: the sign-in was refused
-                answer.failure(f"{plan['username']} could not sign in ({answer.status_code})")
+        sign_in(self.client, plan["username"])
 
     @task
     def page_then_bare(self):
@@ -85,3 +97,44 @@ class Ketua(RoleUser):
 
 class Dewan(RoleUser):
     role = "dewan"
+
+
+class Reader(RoleUser):
+    """Mixed load: a user of one of the roles in turn, clicking every one to three seconds."""
+
+    fixed_count = 0
+    weight = 4
+    wait_time = between(1, 3)
+    started = 0
+
+    def on_start(self):
+        roles = sorted(PLAN["roles"])
+        self.role = roles[Reader.started % len(roles)]
+        Reader.started += 1
+        super().on_start()
+
+
+class Writer(HttpUser):
+    """Mixed load: a team member replying in a comment thread, every one to three seconds."""
+
+    weight = 1
+    wait_time = between(1, 3)
+    started = 0
+
+    def on_start(self):
+        writers = PLAN["writers"]
+        self.number = Writer.started
+        Writer.started += 1
+        self.sent = 0
+        sign_in(self.client, writers[self.number % len(writers)])
+
+    @task
+    def reply(self):
+        token = csrf_token(self.client, PLAN["thread"], "writer: thread")
+        self.sent += 1
+        text = f"{PLAN['tag']} {self.number}-{self.sent}"
+        with self.client.post(PLAN["reply"], name="writer: reply", allow_redirects=False,
+                              catch_response=True,
+                              data={"text": text, "csrfmiddlewaretoken": token}) as answer:
+            if answer.status_code != 302:
+                answer.failure(f"the reply was refused ({answer.status_code})")

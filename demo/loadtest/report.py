@@ -4,7 +4,6 @@ one side by side."""
 
 import re
 
-START, END = "<!-- loadtest:start -->", "<!-- loadtest:end -->"
 BARE = "bare: login page"
 SETUP_PREFIX = "setup: "
 
@@ -62,10 +61,11 @@ def table(phases):
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
-def replace_section(text, section):
-    """The document with the marked section replaced, or appended when it has none yet."""
-    block = f"{START}\n{section.strip()}\n{END}"
-    if START in text and END in text:
-        return re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: block, text,
+def replace_section(text, section, marker="loadtest"):
+    """The document with the section marked `marker` replaced, or appended when it has none."""
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
+    block = f"{start}\n{section.strip()}\n{end}"
+    if start in text and end in text:
+        return re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: block, text,
                       flags=re.DOTALL)
     return text.rstrip("\n") + "\n\n" + block + "\n"

@@ -199,17 +199,33 @@ class Server:
         self.log.close()
 
 
-def run_load(deadline, url, plan, seconds, users, results_path):
-    """locust headless for `seconds`; answers its results (locustfile.py)."""
+def query(deadline, database_url, code):
+    """What `code` prints, run by `manage.py shell` on the load test's database."""
+    try:
+        answer = subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c",
+                                 code], cwd=settings.BASE_DIR, capture_output=True, text=True,
+                                env=base_env(DATABASE_URL=database_url, DEBUG="1"),
+                                check=True, timeout=deadline.left())
+    except subprocess.TimeoutExpired:
+        raise OutOfTime("manage.py shell ran out of the load test's time") from None
+    return answer.stdout.strip()
+
+
+def run_load(deadline, url, plan, seconds, users, results_path, classes, spawn_rate=None,
+             stop_timeout=5):
+    """locust headless for `seconds` with the locustfile's `classes`; answers its results.
+    At the end each user may finish its request for `stop_timeout` seconds, so a write the
+    server saved is not left unanswered."""
     command = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless",
-               "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{seconds}s",
-               "--host", url, "--stop-timeout", "5", "--only-summary", "--loglevel", "WARNING",
-               "--exit-code-on-error", "0"]
+               "--users", str(users), "--spawn-rate", str(spawn_rate or users),
+               "--run-time", f"{seconds}s",
+               "--host", url, "--stop-timeout", str(stop_timeout), "--only-summary", "--loglevel", "WARNING",
+               "--exit-code-on-error", "0", *classes]
     env = base_env(LOADTEST_PLAN=json.dumps(plan), LOADTEST_RESULTS=str(results_path))
     try:
         subprocess.run(command, cwd=settings.BASE_DIR, env=env, check=True,
                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       timeout=min(deadline.left(), seconds + 30))
+                       timeout=min(deadline.left(), seconds + stop_timeout + 25))
     except subprocess.TimeoutExpired:
         raise OutOfTime("locust ran out of the load test's time") from None
     return json.loads(Path(results_path).read_text())

@@ -3,9 +3,13 @@
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 
 from demo.loadtest import report
-from demo.management.commands.loadtest import _plan
+from demo.management.commands.loadtest import REGION, _plan
+from demo.management.commands.loadtest_mixed import WRITERS
+from masterplan.models import Comment, Region, User
+from masterplan.services import current_masterplan
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +29,20 @@ def test_every_page_of_the_plan_answers_its_role_by_signing_in(demo, db):
         for label, path in entry["pages"]:
             assert client.get(path).status_code == 200, f"{role}: {label} ({path})"
     assert Client().get(plan["login"]).status_code == 200  # the bare view, signed out
+
+
+def test_the_writers_of_the_mixed_load_may_reply_in_the_first_thread(demo, db):
+    region = Region.objects.get(code=REGION)
+    root = Comment.objects.filter(masterplan=current_masterplan(region),
+                                  parent=None).order_by("pk").first()
+    kwargs = {"region_code": REGION, "comment_pk": root.pk}
+    for username in WRITERS:
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        assert client.get(reverse("comment_thread", kwargs=kwargs)).status_code == 200
+        answer = client.post(reverse("comment_reply", kwargs=kwargs), {"text": "loadtest-x 1"})
+        assert answer.status_code == 302, username
+    assert Comment.objects.filter(text__startswith="loadtest-x ").count() == len(WRITERS)
 
 
 def test_percentile_is_the_nearest_rank():
@@ -55,5 +73,12 @@ def test_the_marked_section_is_replaced_and_the_rest_kept():
     first = report.replace_section("# Performance\n\nText.\n", "## Load test\n\nold")
     assert first.startswith("# Performance\n\nText.\n\n<!-- loadtest:start -->")
     second = report.replace_section(first + "\n## After\n", "## Load test\n\nnew")
-    assert "old" not in second and "new" in second and second.count(report.START) == 1
+    assert "old" not in second and "new" in second and second.count("<!-- loadtest:start -->") == 1
     assert second.startswith("# Performance\n\nText.") and second.endswith("## After\n")
+
+
+def test_sections_of_other_markers_are_left_alone():
+    text = report.replace_section("# P\n", "pages", marker="loadtest")
+    text = report.replace_section(text, "mixed one", marker="loadtest-mixed")
+    text = report.replace_section(text, "mixed two", marker="loadtest-mixed")
+    assert "pages" in text and "mixed two" in text and "mixed one" not in text

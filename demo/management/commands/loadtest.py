@@ -14,6 +14,7 @@ from ...loadtest import report, run
 REGION = "32.73"  # Kota Bandung, the demo region with the most written
 GROWN_PROGRAMS = 230
 USERS = 4  # one per role, as concurrency 4
+ROLE_CLASSES = ["Admin", "Pembimbing", "Ketua", "Dewan"]  # of the locustfile
 # Pages of no one region; the others are Kota Bandung's.
 GLOBAL_PAGES = {"dashboard", "region_list", "index_overview", "comment_inbox"}
 DOC = settings.BASE_DIR / "docs" / "performance.md"
@@ -99,7 +100,7 @@ class Command(BaseCommand):
                 raise run.OutOfTime("too little time left to load the pages")
             self.stdout.write(f"Loading the {which} region for {seconds} s…")
             results = run.run_load(deadline, server.url, _plan(), seconds, USERS,
-                                   settings.VAR_DIR / f"loadtest-{which}.json")
+                                   settings.VAR_DIR / f"loadtest-{which}.json", ROLE_CLASSES)
         finally:
             server.stop()
         failed = {name: count for name, count in results["failures"].items() if count}
