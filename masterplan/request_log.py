@@ -82,7 +82,7 @@ class RequestContextFilter(logging.Filter):
 
 # Record fields written when present; everything else of a record (args, extra) is left out,
 # so nothing a caller passed by accident (a form's data) reaches the log.
-FIELDS = ("request_id", "method", "path", "status", "duration_ms", "user_id", "task")
+FIELDS = ("request_id", "method", "path", "status", "duration_ms", "user_id")
 
 
 class JsonFormatter(logging.Formatter):
