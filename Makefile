@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 # `make run` is for a laptop: DEBUG on, SQLite under var/ unless DATABASE_URL says otherwise.
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test test-fast lint bench books install migrate demo check clean
+.PHONY: run test test-fast lint bench loadtest loadtest-mixed books install migrate demo check clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required") if sys.version_info < (3, 11) else None'
@@ -53,6 +53,20 @@ bench: demo
 	$(RUN_ENV) $(PY) manage.py bench_books 32.73 --programs 120
 	$(RUN_ENV) $(PY) manage.py bench_workbook 32.73
 	$(RUN_ENV) $(PY) manage.py bench_changes 32.73
+
+# The key pages of each role under load, the bare login page interleaved: the demo and a copy with
+# Kota Bandung grown to 230 programs, each in a database of its own (var/masterplan_loadtest*,
+# or databases of that name on DATABASE_URL's PostgreSQL server; never the one `make run` serves),
+# served by gunicorn with 2 workers on loopback and loaded with locust. Writes the table into
+# docs/performance.md and stops by itself within 5 minutes.
+loadtest: install
+	$(RUN_ENV) $(PY) manage.py loadtest
+
+# 50 users for 2 minutes on a copy of the same demo, readers of every role and team members
+# replying in a comment thread: no request may fail and every reply answered as saved must be in
+# the database afterwards (docs/performance.md, "Mixed load"). Stops within 5 minutes.
+loadtest-mixed: install
+	$(RUN_ENV) $(PY) manage.py loadtest_mixed
 
 # Both demo regions' books in var/books/<region>/: the PDFs, a contact sheet of each book's pages
 # (buku-N.png) for a person to look over, and what the visual checks find (buku-N.txt).

@@ -13,6 +13,7 @@ from .views import (
     changes,
     dashboard,
     favicon,
+    health,
     masterplans,
     regions,
     render_jobs,
@@ -92,4 +93,5 @@ urlpatterns = [
     path("", include(bimtek_urls.urlpatterns)),
     path("", include(auth_patterns)),
     path("favicon.ico", favicon.FaviconView.as_view(), name="favicon"),
+    path("healthz", health.healthz, name="healthz"),
 ]

@@ -99,6 +99,8 @@ EXPECTATIONS = {
     "password_reset_complete": Case(get=public_page()),
     # Asked for by browsers on their own, signed in or not: a redirect to the static icon.
     "favicon": Case(get=Expect({role: REDIRECT for role in ROLES})),
+    # Load balancers' probe: no login, the same answer for everyone.
+    "healthz": Case(get=public_page()),
     # Dashboards and region lists (already filtered to what each role may see).
     "dashboard": Case(get=Expect({"anonymous": LOGIN, "admin": OK, "pembimbing": OK,
                                   "ketua": REDIRECT, "anggota": REDIRECT, "dewan": REDIRECT})),

@@ -25,6 +25,7 @@ UNLINKED = {
     "password_reset_complete": "where the confirm form sends its user",
     "password_change_done": "where the password form sends its user",
     "workspace_nav": "fetched by the navigation itself (htmx)",
+    "healthz": "for load balancers",
     "region_list": "a regional account has one region, where its landing page takes it",
     # Objects the demo does not hold; each page links them once they exist (their browser tests).
     "render_job": "a book render, listed on the books page once one is made",

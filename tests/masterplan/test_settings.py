@@ -73,10 +73,11 @@ SETUP = "import django; django.setup()"
     ({**REQUIRED, "TASK_RUNNER_THREADS": "0"}, "TASK_RUNNER_THREADS must be at least 1"),
     ({**REQUIRED, "S3_URL_EXPIRE": "0"}, "S3_URL_EXPIRE must be at least 1"),
     ({**REQUIRED, "S3_BUCKET": "masterplan"}, "S3_ACCESS_KEY is required"),
+    ({**REQUIRED, "LOG_FORMAT": "xml"}, "LOG_FORMAT must be one of text, json; got 'xml'"),
 ], ids=["no-secret-key", "no-site-url", "site-url-no-scheme", "debug-maybe", "mysql", "broker-http", "axes-abc",
         "visibility-below-hard-limit", "runner-unknown", "runner-celery-no-broker",
         "runner-background-with-broker", "runner-no-threads", "signed-url-expire-0",
-        "bucket-without-key"])
+        "bucket-without-key", "log-format-xml"])
 def test_malformed_environment_stops_start_up(overrides, message):
     result = run(["-c", SETUP], clean_env(**overrides))
     assert result.returncode != 0
