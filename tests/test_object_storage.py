@@ -11,10 +11,8 @@ import copy
 import io
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 from urllib.error import HTTPError
@@ -43,31 +41,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.s3]
 
 ACCESS_KEY, SECRET_KEY, REGION = "uji", "rahasia-uji", "us-east-1"
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    """moto's S3-compatible server, on a free loopback port, for the tests of this module."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1",
-                               "-p", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("moto's S3 server did not start") from None
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
