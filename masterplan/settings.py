@@ -299,6 +299,12 @@ TASK_RUNNER_THREADS = env_int("TASK_RUNNER_THREADS", 2, minimum=1)
 CELERY_TASK_ALWAYS_EAGER = TASK_RUNNER != "celery"
 # The queue tasks are sent to and workers read (-Q); a broker shared with other sites needs its own.
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "celery")
+# Renders and batch exports may go to a queue of their own, read by workers sized for
+# typesetting, so a long render never holds up the e-mails and the stale-job sweep.
+CELERY_RENDER_QUEUE = env_str("CELERY_RENDER_QUEUE")
+CELERY_TASK_ROUTES = {name: {"queue": CELERY_RENDER_QUEUE}
+                      for name in ("masterplan.render_book", "masterplan.build_batch_archive")
+                      } if CELERY_RENDER_QUEUE else {}
 # A task that fails where it runs in the web process is logged and reported to its task_failure
 # receivers, as on a worker, instead of raising into the request or runner that sent it; only
 # "eager" (the tests) wants it raised.

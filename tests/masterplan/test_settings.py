@@ -188,6 +188,17 @@ def test_tasks_run_in_the_background_without_a_broker_unless_told_otherwise(over
     assert result.stdout.split() == [*runner, "id", "Asia/Jakarta"]
 
 
+ROUTES = SETUP + "; from django.conf import settings; print(settings.CELERY_TASK_ROUTES)"
+
+
+def test_renders_go_to_their_own_queue_only_when_one_is_named():
+    unnamed = run(["-c", ROUTES], clean_env(**REQUIRED))
+    named = run(["-c", ROUTES], clean_env(**REQUIRED, CELERY_RENDER_QUEUE="renders"))
+    assert unnamed.stdout.strip() == "{}", unnamed.stderr
+    assert named.stdout.strip() == ("{'masterplan.render_book': {'queue': 'renders'}, "
+                                    "'masterplan.build_batch_archive': {'queue': 'renders'}}")
+
+
 # --- the helpers themselves ---------------------------------------------------------------
 
 VAR = "MASTERPLAN_SETTINGS_TEST_VAR"
