@@ -73,17 +73,16 @@ class RoadmapProgramsView(MasterplanMixin, TemplateView):
         result = program_page(masterplan, data, data.get("halaman"))
         values = result.form.values()
         timeline = bool(data.get("linimasa"))
-        chart_id = "grafik-gantt-" + "-".join(
-            [str(values.get("dimensi") or values.get("jangka") or "semua"),
-             str(result.page.number)])
+        group = f'{values.get("dimensi") or values.get("jangka") or "semua"}-{result.page.number}'
+        chart_id, table_id = f"grafik-gantt-{group}", f"tabel-program-{group}"
         query = data.copy()
         query.pop("halaman", None)
         context.update(
             filters=result.form, page=result.page, programs=result.programs,
             show_dimension=not values.get("dimensi"), show_horizon=not values.get("jangka"),
-            table_id=f"tabel-{chart_id}",
+            table_id=table_id,
             gantt=charts.gantt_svg(result.programs, masterplan.start_year, masterplan.end_year,
-                                   chart_id=chart_id, described_by=f"tabel-{chart_id}")
+                                   chart_id=chart_id, described_by=table_id)
             if timeline and result.programs else None,
             query=query.urlencode(),
             roadmap_url=group_url(reverse("roadmap", kwargs={"region_code": self.region.code}),
