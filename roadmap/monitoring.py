@@ -474,6 +474,7 @@ class WorksheetRow:
     record: MonitoringRecord | None
     due: bool
     kpis: list
+    number: int  # its place on the whole worksheet, whichever page shows it
 
 
 def worksheet(masterplan, year, quarter):
@@ -491,14 +492,14 @@ def worksheet(masterplan, year, quarter):
                                                quarter=quarter)
                .select_related("updated_by").prefetch_related("actuals")}
     rows = []
-    for program in programs:
+    for number, program in enumerate(programs, start=1):
         record = records.get(program.pk)
         actuals = {actual.kpi_id: actual.value for actual in record.actuals.all()} if record else {}
         kpis = []
         for kpi in program.kpis.all():
             target = next((t.value for t in kpi.targets.all() if t.year == year), None)
             kpis.append(WorksheetKpi(kpi, target, actuals.get(kpi.pk)))
-        rows.append(WorksheetRow(program, record, is_due(program, year, quarter), kpis))
+        rows.append(WorksheetRow(program, record, is_due(program, year, quarter), kpis, number))
     return rows
 
 

@@ -45,7 +45,7 @@ program_editor.py.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils.translation import gettext as _
 
 from masterplan.models import Dimension, DimensionElement
@@ -128,6 +128,35 @@ def programs_of(masterplan):
             .select_related("element__dimension", "lead_opd", "quick_win")
             .prefetch_related("supporting_opds")
             .order_by("element__dimension__number", "element__letter", "position", "pk"))
+
+
+# Programs per page of the program list and of the roadmap's groups: a page's HTML stays the
+# same size however many programs the plan has.
+PAGE_SIZE = 25
+
+
+def list_index(program):
+    """How many of the masterplan's programs come before `program` in the list order (that of
+    programs_of), so a link can open the page that shows it (one query)."""
+    dimension, letter = program.element.dimension.number, program.element.letter
+    same_element = Q(element__dimension__number=dimension, element__letter=letter)
+    before = (Q(element__dimension__number__lt=dimension)
+              | Q(element__dimension__number=dimension, element__letter__lt=letter)
+              | same_element & Q(position__lt=program.position)
+              | same_element & Q(position=program.position, pk__lt=program.pk))
+    return Program.objects.filter(before, masterplan=program.masterplan_id).count()
+
+
+def list_page_number(program):
+    """The page of the program list (unfiltered) that shows `program`."""
+    return list_index(program) // PAGE_SIZE + 1
+
+
+def dimension_counts(queryset):
+    """{dimension id: number of programs} of a program queryset (one query)."""
+    return dict(queryset.order_by().values("element__dimension")
+                .annotate(count=Count("pk", distinct=True))
+                .values_list("element__dimension", "count"))
 
 
 def visible_quick_win(program):

@@ -17,13 +17,17 @@ Rules:
 * the budget is roadmap.programs.budget over the filtered programs (per year and funding
   source, row and column totals);
 * the whole page costs a fixed number of queries however many programs (select_related and
-  prefetch_related; the completeness flags are annotations; the budget one aggregate query).
+  prefetch_related; the completeness flags are annotations; the budget one aggregate query);
+* the page shows counts, the budget and the incomplete programs; a group's rows (a horizon, or a
+  dimension with its timeline) are a page of their own (`program_page`, PAGE_SIZE programs at a
+  time) which the roadmap loads when the group is opened, so its HTML does not grow with the plan.
 """
 
 from dataclasses import dataclass
 from io import BytesIO
 
 from django import forms
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -35,7 +39,7 @@ from masterplan.workbook.base import HEADER, TITLE, put
 from .charts import quarter_label, rupiah_full, used_sources
 from .models import Category, Horizon, Program
 from .opds import opds_of
-from .programs import budget, dimensions_of, with_completeness
+from .programs import PAGE_SIZE, budget, dimensions_of, with_completeness
 
 YES, NO = "ya", "tidak"  # the quick_win filter's values, as on the program list
 NO_KPI = "no_kpi"
@@ -223,17 +227,44 @@ class Roadmap:
         return rows, totals
 
 
+def with_row_texts(programs):
+    """`programs` with what the lists show set on each, from the prefetched rows."""
+    for program in programs:
+        program.roadmap_period = period_text(program)
+        program.roadmap_budget = rupiah_full(sum(program_budget(program).values(), 0))
+        program.roadmap_reasons = [str(REASONS[reason]) for reason in incompleteness(program)]
+    return programs
+
+
+@dataclass
+class ProgramPage:
+    """One page of the roadmap's programs kept by the filters: the lists' rows of one group
+    (a horizon or a dimension, given as a filter) and its timeline, loaded when opened."""
+
+    form: RoadmapFilterForm
+    page: object
+
+    @property
+    def programs(self):
+        return self.page.object_list
+
+
+def program_page(masterplan, data, number):
+    """The page `number` (Paginator.get_page: a wrong number gives the first or last) of the
+    programs the filters in `data` keep, PAGE_SIZE of them, in a fixed number of queries."""
+    form = RoadmapFilterForm(data, masterplan=masterplan)
+    page = Paginator(roadmap_programs(masterplan, **form.values()), PAGE_SIZE).get_page(number)
+    page.object_list = with_row_texts(list(page.object_list))
+    return ProgramPage(form, page)
+
+
 def build_roadmap(masterplan, data):
     """The Roadmap for a masterplan and the GET parameters `data`."""
     dimensions = dimensions_of(masterplan)
     form = RoadmapFilterForm(data, masterplan=masterplan, dimensions=dimensions)
     filters = form.values()
     queryset = roadmap_programs(masterplan, **filters)
-    programs = list(queryset)
-    for program in programs:  # what the lists show, from the prefetched rows
-        program.roadmap_period = period_text(program)
-        program.roadmap_budget = rupiah_full(sum(program_budget(program).values(), 0))
-        program.roadmap_reasons = [str(REASONS[reason]) for reason in incompleteness(program)]
+    programs = with_row_texts(list(queryset))
     plan_budget = budget(masterplan, programs=queryset.values("pk") if filters else None)
     return Roadmap(masterplan, form, programs, dimensions, plan_budget)
 

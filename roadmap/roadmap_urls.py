@@ -7,8 +7,10 @@ from django.urls import path
 from .views import monitoring, roadmap
 
 urlpatterns = [
-    # Peta jalan: per horizon and dimension, timeline, budget, incomplete programs; .xlsx.
+    # Peta jalan: per horizon and dimension, budget, incomplete programs; a group's programs
+    # and timeline a page at a time; .xlsx.
     path("peta-jalan/", roadmap.RoadmapView.as_view(), name="roadmap"),
+    path("peta-jalan/program/", roadmap.RoadmapProgramsView.as_view(), name="roadmap_programs"),
     path("peta-jalan/unduh/", roadmap.RoadmapExportView.as_view(), name="roadmap_export"),
     # Monitoring dan evaluasi: the Lampiran III worksheet and a program's records.
     path("monev/", monitoring.WorksheetView.as_view(), name="monitoring_worksheet"),

@@ -268,6 +268,7 @@ EXPECTATIONS = {
     # Roadmap and monitoring & evaluation (roadmap/roadmap_urls.py): read by every role,
     # M&E records written by the region's team only.
     "roadmap": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "roadmap_programs": Case(region_kwargs, get=region_page(EVERY_ROLE)),
     "roadmap_export": Case(region_kwargs, get=region_page(EVERY_ROLE)),
     "monitoring_worksheet": Case(region_kwargs, get=region_page(EVERY_ROLE)),
     "monitoring_program": Case(monev_program_kwargs, get=region_page(EVERY_ROLE)),

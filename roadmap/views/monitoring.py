@@ -5,6 +5,7 @@ the region; written by the region's team while the masterplan's content may chan
 (MasterplanMixin). Plain posts: success redirects; refused input answers 422 with the page."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from readiness import services as readiness_services
 from .. import monitoring
 from ..charts import ROMAN
 from ..models import MonitoringRecord, Program
+from ..programs import PAGE_SIZE
 
 
 class MonitoringMixin(MasterplanMixin):
@@ -57,7 +59,8 @@ def chosen_period(request, masterplan):
 
 
 class WorksheetView(MonitoringMixin, TemplateView):
-    """Lampiran III: the evaluation worksheet of every program running in the chosen quarter."""
+    """Lampiran III: the evaluation worksheet of every program running in the chosen quarter,
+    PAGE_SIZE programs a page (`halaman`); the counts and achievements are of them all."""
 
     template_name = "roadmap/monitoring_worksheet.html"
 
@@ -66,6 +69,11 @@ class WorksheetView(MonitoringMixin, TemplateView):
         masterplan = self.masterplan
         (year, quarter), invalid = chosen_period(self.request, masterplan)
         rows = monitoring.worksheet(masterplan, year, quarter)
+        page = Paginator(rows, PAGE_SIZE).get_page(self.request.GET.get("halaman"))
+        query = self.request.GET.copy()
+        query.pop("halaman", None)
+        if not invalid:
+            query["tahun"], query["triwulan"] = year, quarter
         achievement = monitoring.kpi_achievement([masterplan], until=(year, quarter))[masterplan.pk]
         own = readiness_services.performance_indices([masterplan], with_evidence=False)
         combined = readiness_services.performance_indices([masterplan])
@@ -81,7 +89,7 @@ class WorksheetView(MonitoringMixin, TemplateView):
             year=year, quarter=quarter, quarter_roman=ROMAN[quarter],
             period_label=monitoring.period_label(year, quarter), invalid_period=invalid,
             years=years, quarters=list(ROMAN.items()),
-            rows=rows,
+            rows=rows, page=page, query=query.urlencode(),
             recorded=sum(1 for row in rows if row.record),
             due=sum(1 for row in rows if row.due),
             achievement=achievement,

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
@@ -84,8 +85,12 @@ class ProgramFilterForm(forms.Form):
 
 class ProgramMixin(MasterplanMixin):
     def list_url(self, program=None):
+        """The program list, or the page of it that shows `program`, at its row."""
         url = reverse("program_list", kwargs={"region_code": self.region.code})
-        return f"{url}#program-{program.pk}" if program is not None else url
+        if program is None:
+            return url
+        number = programs.list_page_number(program)
+        return f"{url}{f'?halaman={number}' if number > 1 else ''}#program-{program.pk}"
 
     def detail_url(self, program):
         return reverse("program_detail", kwargs={"region_code": self.region.code,
@@ -106,6 +111,9 @@ class ProgramMixin(MasterplanMixin):
 
 
 class ProgramListView(ProgramMixin, TemplateView):
+    """The filtered programs a page at a time (`halaman`), grouped by dimension on the page; the
+    counts per dimension are of every program the filters keep."""
+
     template_name = "roadmap/program_list.html"
 
     def get_context_data(self, **kwargs):
@@ -113,19 +121,28 @@ class ProgramListView(ProgramMixin, TemplateView):
         dimensions = programs.dimensions_of(self.masterplan)
         opds = list(opds_of(self.region))
         filters = ProgramFilterForm(self.request.GET or None, dimensions=dimensions, opds=opds)
-        items = list(filters.apply(programs.programs_of(self.masterplan)))
+        matching = filters.apply(programs.programs_of(self.masterplan))
+        page = Paginator(matching, programs.PAGE_SIZE).get_page(self.request.GET.get("halaman"))
+        counts = programs.dimension_counts(matching)
         by_dimension = defaultdict(list)
-        for program in items:
+        for program in page:
             program.state = programs.completeness(program)
             program.visible_quick_win = programs.visible_quick_win(program)
             by_dimension[program.element.dimension_id].append(program)
         chosen = filters.value("dimensi")
-        groups = [(dimension, by_dimension[dimension.pk]) for dimension in dimensions
-                  if (not chosen or dimension.code == chosen)
-                  and (by_dimension[dimension.pk] or not filters.active)]
+        groups = [(dimension, by_dimension[dimension.pk], counts.get(dimension.pk, 0))
+                  for dimension in dimensions if by_dimension[dimension.pk]]
+        query = self.request.GET.copy()
+        query.pop("halaman", None)
+        other_filters = query.copy()
+        other_filters.pop("dimensi", None)
+        overview = [(dimension, counts.get(dimension.pk, 0),
+                     f"?{other_filters.urlencode()}&dimensi={dimension.code}".replace("?&", "?"))
+                    for dimension in dimensions if not chosen or dimension.code == chosen]
         overall = programs.summary([self.masterplan])[self.masterplan.pk]
         context.update(
-            groups=groups, filters=filters, shown=len(items), opd_count=len(opds),
+            groups=groups, overview=overview, page=page, query=query.urlencode(),
+            filters=filters, shown=page.paginator.count, opd_count=len(opds),
             complete=overall[0], total=overall[1], quick_wins=overall[3],
             has_egov=Program.objects.filter(masterplan=self.masterplan,
                                             is_egov_integration=True).exists(),

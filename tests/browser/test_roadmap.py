@@ -1,5 +1,6 @@
-"""The roadmap and monitoring & evaluation in the browser: filter the roadmap, see the quick win
-on the timeline, record an M&E entry with a KPI actual and find it on the Lampiran III sheet."""
+"""The roadmap and monitoring & evaluation in the browser: open a dimension, filter the roadmap,
+see the quick win on the dimension's timeline, record an M&E entry with a KPI actual and find
+it on the Lampiran III sheet."""
 
 import pytest
 
@@ -31,16 +32,23 @@ def test_filter_roadmap_see_quick_win_and_record_monitoring(page, login, anggota
     user, quick_win, other = anggota
     login(user.username, PASSWORD)
     page.goto("/wilayah/32.73/peta-jalan/")
-    gantt = page.get_by_test_id("gantt")
-    assert gantt.locator(f'g[data-program="{other.pk}"]').count() == 1
+    # A dimension's programs and timeline load when it is opened.
+    page.locator("#dimensi-living summary").click()
+    gantt = page.locator("#dimensi-living").get_by_test_id("gantt")
+    gantt.locator(f'g[data-program="{other.pk}"]').wait_for()
+    assert page.locator("#dimensi-governance").get_by_test_id("gantt").count() == 0
 
     # Filter by dimension: only the Smart Governance program stays, on the chart too.
     page.get_by_label("Dimensi", exact=True).select_option(label="Smart Governance")
     page.get_by_role("button", name="Saring").click()
     page.get_by_test_id("saringan-aktif").wait_for()
     assert "dimensi=governance" in page.url
-    assert gantt.locator(f'g[data-program="{other.pk}"]').count() == 0
+    assert page.locator("details#dimensi-living").count() == 0  # no program left to open
+    page.locator("#dimensi-governance summary").click()
+    gantt = page.locator("#dimensi-governance").get_by_test_id("gantt")
     row = gantt.locator(f'g[data-program="{quick_win.pk}"]')
+    row.wait_for()
+    assert gantt.locator(f'g[data-program="{other.pk}"]').count() == 0
     assert "quick-win" in row.get_attribute("class")
     assert "★ QW" in row.locator("text.tag").text_content()
     assert row.locator("rect.bar").get_attribute("fill") == "#d9480f"

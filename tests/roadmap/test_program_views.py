@@ -55,7 +55,8 @@ def test_list_groups_by_dimension_and_shows_completeness(client, world):
     governance = page.index('id="dimensi-governance"')
     environment = page.index('id="dimensi-environment"')
     assert governance < page.index("Portal perizinan") < environment < page.index("Bank sampah daring")
-    assert "Belum ada program untuk dimensi ini." in page  # e.g. Smart Branding
+    assert "Smart Branding <span class=\"text-muted\">(belum ada program)</span>" in page
+    assert 'id="dimensi-branding"' not in page  # no empty group, only the overview says so
     assert page.count(">lengkap</span>") == 1
     assert page.count(">belum lengkap</span>") == 1
     assert "Tambah program" not in page  # dewan reads only

@@ -159,12 +159,32 @@ def test_roadmap_page_shows_sections_chart_and_filters(client, world, masterplan
     response = client.get(reverse("roadmap", kwargs={"region_code": world.own.code}))
     assert response.status_code == 200
     html = response.content.decode()
-    for anchor in ("per-jangka", "per-dimensi", "linimasa", "anggaran", "belum-lengkap"):
+    for anchor in ("per-jangka", "per-dimensi", "anggaran", "belum-lengkap"):
         assert f'id="{anchor}"' in html
-    assert 'id="grafik-gantt"' in html and 'id="grafik-anggaran"' in html
-    assert "★ QW" in html
+    assert 'id="grafik-anggaran"' in html
+    assert "grafik-gantt" not in html  # each dimension's timeline is loaded when opened
     assert f'id="belum-lengkap-{plan["literacy"].pk}"' in html
     assert "Rp 2.000.000" in html  # full rupiah in the table
+    groups = response.context["dimensions"]
+    assert [(dimension.code, count) for dimension, count, _url in groups] == [
+        ("governance", 1), ("branding", 0), ("economy", 0), ("living", 1), ("society", 1),
+        ("environment", 1)]
+    assert 'id="dimensi-branding"' in html and "Belum ada program untuk dimensi ini." in html
+    living_url = groups[3][2]
+    assert f'hx-get="{living_url.replace("&", "&amp;")}"' in html
+
+    fragment = client.get(living_url, headers={"HX-Request": "true"})
+    part = fragment.content.decode()
+    assert "<html" not in part
+    assert 'id="grafik-gantt-living-1"' in part and "Transportasi terpadu" in part
+    assert "Portal layanan" not in part
+    [transport] = fragment.context["programs"]
+    assert transport.roadmap_budget.startswith("Rp ") and transport.roadmap_budget in part
+    page = client.get(living_url).content.decode()  # without htmx: a page of its own
+    assert "<html" in page and 'id="grafik-gantt-living-1"' in page
+    horizon = client.get(response.context["horizons"][0][3], headers={"HX-Request": "true"})
+    assert "Portal layanan" in horizon.content.decode()
+    assert "grafik-gantt" not in horizon.content.decode()  # the timeline is per dimension
 
     filtered = client.get(reverse("roadmap", kwargs={"region_code": world.own.code}),
                           {"dimensi": "environment"})
@@ -204,18 +224,19 @@ def test_export_has_programs_years_opds_and_budget_as_literal_text(client, world
     assert [cell.value for cell in budget[4]] == [2026, 1_000_000, 1_000_000]
 
 
-def test_page_and_export_cost_the_same_queries_for_1_and_30_programs(
+def test_page_group_and_export_cost_the_same_queries_for_1_and_30_programs(
         client, world, masterplan, django_assert_max_num_queries):
     kominfo = opd(masterplan.region)
     first = complete_program(masterplan, "Program 0", lead=kominfo, is_quick_win=True)
     first.supporting_opds.add(opd(masterplan.region, "Dinas Perhubungan", "Dishub"))
     client.force_login(world.user("ketua"))
     urls = [reverse(name, kwargs={"region_code": world.own.code})
-            for name in ("roadmap", "roadmap_export")]
+            for name in ("roadmap", "roadmap_export", "roadmap_programs")]
+    query = {"kategori": "aplikasi", "linimasa": "1"}
     counts = {}
     for url in urls:
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(url, {"kategori": "aplikasi"}).status_code == 200
+            assert client.get(url, query).status_code == 200
         counts[url] = len(queries)
     dimensions = ["governance", "branding", "economy", "living", "society", "environment"]
     for number in range(1, 30):
@@ -226,5 +247,6 @@ def test_page_and_export_cost_the_same_queries_for_1_and_30_programs(
         financing(item, 2027, "apbn", 10)
     for url, count in counts.items():
         with django_assert_max_num_queries(count):
-            assert client.get(url, {"kategori": "aplikasi"}).status_code == 200
-    assert len(client.get(urls[0], {"kategori": "aplikasi"}).context["programs"]) == 30
+            assert client.get(url, query).status_code == 200
+    assert len(client.get(urls[0], query).context["programs"]) == 30
+    assert len(client.get(urls[2], query).context["programs"]) == 25  # a page of them
