@@ -129,3 +129,12 @@ def module_world(shared_world, db):
     """The `world`, built once per test module (see module_db); each test gets its own copy of
     the model instances and its own savepoint, so changes never leak to the next test."""
     return shared_world.fresh()
+
+
+@pytest.fixture(autouse=True)
+def empty_figures_cache():
+    """Computed figures are cached by masterplan id and content version, and a rolled-back test
+    hands the same ids and versions to the next one: every test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
