@@ -22,6 +22,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from .models import Masterplan
+
 
 @dataclass(frozen=True)
 class Watched:
@@ -92,7 +94,7 @@ def changed(obj):
     if watched is None:
         return
     if watched.masterplans is not None:
-        _bump(watched.masterplans(obj))
+        _bump(condition=watched.masterplans(obj))
         return
     masterplan_id = _masterplan_id(watched, obj)
     if masterplan_id is not None:
@@ -101,32 +103,21 @@ def changed(obj):
 
 def masterplan_changed(masterplan_id):
     """The content of the masterplan `masterplan_id` changed."""
-    _bump(Q(pk=masterplan_id))
+    _bump(masterplan_id=masterplan_id)
 
 
-def _bump(condition):
+def _bump(masterplan_id=None, condition=None):
     pending = getattr(_state, "pending", None)
-    if pending is not None:
-        pending.append(condition)
-        return
-    _update(condition)
+    if pending is None:
+        _update(Q(pk=masterplan_id) if condition is None else condition)
+    elif condition is None:
+        pending["ids"].add(masterplan_id)
+    else:
+        pending["conditions"].append(condition)
 
 
 def _update(condition):
-    from .models import Masterplan  # the models import this module's registry users
-
     Masterplan.objects.filter(condition).update(content_version=F("content_version") + 1)
-
-
-def _combined(conditions):
-    ids = {c.children[0][1] for c in conditions if c.children and c.children[0][0] == "pk"
-           and len(c.children) == 1 and not c.negated}
-    others = [c for c in conditions if not (c.children and len(c.children) == 1
-                                            and c.children[0][0] == "pk" and not c.negated)]
-    result = Q(pk__in=ids) if ids else Q()
-    for other in others:
-        result = (result | other) if result else other
-    return result
 
 
 @contextmanager
@@ -137,12 +128,15 @@ def collecting():
         with transaction.atomic():
             yield
         return
-    _state.pending, _state.parents = [], {}
+    _state.pending, _state.parents = {"ids": set(), "conditions": []}, {}
     try:
         with transaction.atomic():
             yield
             pending, _state.pending = _state.pending, None
-            if pending:
-                _update(_combined(pending))
+            condition = Q(pk__in=pending["ids"]) if pending["ids"] else None
+            for other in pending["conditions"]:
+                condition = other if condition is None else condition | other
+            if condition is not None:
+                _update(condition)
     finally:
         _state.pending = _state.parents = None
