@@ -2,10 +2,11 @@
 BimtekConfig.ready()."""
 
 from django.apps import apps
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan import documents
+from masterplan import content_version, documents
 from masterplan.comment_anchors import region_url
 from masterplan.comments import register_anchor
 from masterplan.reference_data import register_loader
@@ -17,6 +18,7 @@ from . import (  # noqa: F401  (modules that register on import)
     rendering,
     services,
 )
+from .models import Report, ReportItemNote, Session, Visit
 from .reference import load_sessions
 
 # --- rows every masterplan has ---------------------------------------------------------------
@@ -46,3 +48,11 @@ register_anchor(
     select_related=("visit__session",),
     url=lambda obj, mp: region_url("bimtek_visit", mp, "laporan",
                                    number=obj.visit.session.number))
+
+# --- what the Bimtek section's figures read (masterplan/content_version.py) ----------------------
+
+content_version.watch(Visit, "masterplan")
+content_version.watch(Report, "visit__masterplan")
+content_version.watch(ReportItemNote, "report__visit__masterplan")
+# The sessions of an edition are the section's total for every masterplan of the edition.
+content_version.watch(Session, masterplans=lambda session: Q(edition_id=session.edition_id))

@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from masterplan import content_version
 from masterplan.editing import save_versioned
 
 from .models import Report, ReportItemNote, Visit
@@ -122,6 +123,7 @@ def sign(report, user):
         Report.objects.filter(pk=report.pk).update(**{
             f"{side}_signed_by": user, f"{side}_signed_at": now,
             "version": F("version") + 1, "updated_by": user, "updated_at": now})
+        content_version.changed(current)  # an UPDATE sends no signal
     report.refresh_from_db()
     return side
 
@@ -146,6 +148,7 @@ def unsign(report, user):
         Report.objects.filter(pk=report.pk).update(**{
             f"{side}_signed_by": None, f"{side}_signed_at": None,
             "version": F("version") + 1, "updated_by": user, "updated_at": timezone.now()})
+        content_version.changed(current)  # an UPDATE sends no signal
     report.refresh_from_db()
     return side
 

@@ -4,7 +4,7 @@ BooksConfig.ready()."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan import documents
+from masterplan import content_version, documents
 from masterplan.comment_anchors import region_url
 from masterplan.comments import register_anchor
 from masterplan.models import JobStatus, RenderJob
@@ -52,3 +52,7 @@ register_anchor(
     "books.narrativesection", section="narratives", title=gettext_lazy("Bagian naratif"),
     label=lambda obj: _("Bagian naratif: %(title)s") % {"title": obj},
     url=lambda obj, mp: region_url("narrative_edit", mp, key=obj.key))
+
+# --- what the books' stage checks read (masterplan/content_version.py) ---------------------------
+
+content_version.watch(NarrativeSection, "masterplan")

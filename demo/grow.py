@@ -15,9 +15,9 @@ N twice changes nothing.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
 from django.db.models import Max
 
+from masterplan import content_version
 from masterplan.models import DimensionElement
 from roadmap.models import Category, Horizon, InfrastructureKind, MonitoringRecord, Program, ProgramKpi
 from roadmap.program_editor import set_financing, set_kpi_targets
@@ -113,7 +113,7 @@ def grow(masterplan, count):
     positions = dict(Program.objects.filter(masterplan=masterplan).values("element")
                      .annotate(last=Max("position")).values_list("element", "last"))
     records_before = MonitoringRecord.objects.filter(program__masterplan=masterplan).count()
-    with transaction.atomic():
+    with content_version.collecting():  # the masterplan's figures change once
         opds = list(_opds(masterplan.region).values())
         for number in range(before, count):
             group = dimensions[number % len(dimensions)]

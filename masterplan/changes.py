@@ -25,7 +25,7 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from . import clock, sections
+from . import clock, content_version, sections
 from .change_display import KIND_LABELS, present
 from .models import Masterplan
 
@@ -64,6 +64,7 @@ _tracked: list[Tracked] = []
 def track(model, section, masterplan_path, order=100, *, label=None, rupiah=(), ignore=()):
     """Show changes of `model` on the changes page, under the dashboard section `section`."""
     _tracked[:] = [t for t in _tracked if t.model is not model]
+    content_version.watch(model, masterplan_path)  # what the changes page shows, figures read
     _tracked.append(Tracked(model, section, masterplan_path, order, label, frozenset(rupiah),
                             frozenset(ignore)))
 

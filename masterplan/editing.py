@@ -28,6 +28,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import content_version
+
 _SNAPSHOT_SALT = "masterplan.editing.snapshot"
 
 
@@ -399,7 +401,7 @@ def save_versioned(form, user=None, save_related=None):
     """
     instance = form.instance
     model = type(instance)
-    with transaction.atomic():
+    with content_version.collecting():
         if instance.pk is not None:
             seen_version = form.cleaned_data.get("version") or instance.version
             bumped = model._default_manager.filter(pk=instance.pk, version=seen_version).update(
@@ -431,7 +433,7 @@ def save_versioned_rows(forms, user=None):
     FormsetConflict lists the conflicting rows.
     """
     conflicts = []
-    with transaction.atomic():
+    with content_version.collecting():
         for form in forms:
             if not form.input_changed():
                 continue
@@ -454,6 +456,7 @@ def bump_version(instance, user=None):
         values["updated_by"] = user
     model._default_manager.filter(pk=instance.pk).update(**values)
     instance.refresh_from_db(fields=["version"])
+    content_version.changed(instance)  # an UPDATE sends no signal
 
 
 def _has_field(model, name):

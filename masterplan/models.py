@@ -212,9 +212,12 @@ class Masterplan(VersionedModel):
     created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
+    # Bumped by masterplan/content_version.py whenever what its figures are computed from
+    # changes; the key of its cached and stored figures (masterplan/figures.py).
+    content_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects = RegionScopedQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["is_current"])
+    history = HistoricalRecords(excluded_fields=["is_current", "content_version"])
 
     class Meta:
         ordering = ["region__code", "-start_year", "-pk"]
@@ -227,6 +230,14 @@ class Masterplan(VersionedModel):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # Saving an instance loaded earlier must not bring back the content version it was
+        # loaded with: only content_version.py writes it, by UPDATE.
+        if self.pk is not None and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [f.name for f in self._meta.concrete_fields
+                                       if not f.primary_key and f.name != "content_version"]
+        super().save(*args, **kwargs)
 
     @property
     def end_year(self):
@@ -443,4 +454,5 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.recipient}: {self.text[:60]}"
+from .models_figures import StoredFigure  # noqa: E402,F401
 from .models_stages import StageCheck  # noqa: E402,F401

@@ -16,6 +16,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from . import content_version
+
 UP, DOWN = "naik", "turun"
 
 
@@ -54,7 +56,7 @@ def posted_version(data):
 def delete_versioned(instance, seen_version, label):
     """Delete `instance` (with its cascade) if it is still at `seen_version`, else RowChanged."""
     model = type(instance)
-    with transaction.atomic():
+    with content_version.collecting():  # the cascade's rows bump the masterplan once
         deleted, _counts = model._default_manager.filter(pk=instance.pk, version=seen_version).delete()
         if not deleted:
             current = model._default_manager.filter(pk=instance.pk).select_related("updated_by").first()

@@ -2,14 +2,17 @@
 MasterplanConfig.ready(). Each method app has a registrations.py of the same shape."""
 
 from django.apps import apps
+from django.db.models import Q
 
 from . import (  # noqa: F401  (modules that register on import)
     comment_anchors,  # the masterplan as a comment anchor
+    content_version,
     dashboard_sections,  # the core sections
     navigation_entries,  # the core's pages in the workspace navigation
     notifications,  # the status_changed receiver
     reference,
 )
+from .models import Masterplan, Membership, StageCheck
 from .reference_data import register_loader
 
 # --- reference data --------------------------------------------------------------------------
@@ -31,3 +34,10 @@ def _dimensions():
 
 register_loader("masterplan", "regions", _regions)
 register_loader("masterplan", "dimension elements", _dimensions)
+
+# --- what the core's figures read (masterplan/content_version.py) ------------------------------
+
+content_version.watch(Masterplan, masterplans=lambda masterplan: Q(pk=masterplan.pk))
+content_version.watch(StageCheck, "masterplan")
+# The team section counts the region's roles: a membership concerns the region's masterplans.
+content_version.watch(Membership, masterplans=lambda membership: Q(region_id=membership.region_id))

@@ -8,6 +8,7 @@ dashboards cost a fixed number of queries however many regions they list.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import figures
 from .comments import open_counts_by_section
 
 
@@ -68,14 +69,21 @@ def all_sections():
     return sorted(_registry.values(), key=lambda s: (s.order, s.key))
 
 
+def _compute_completion(masterplans):
+    """{masterplan_id: {section key: Progress}}, each section's completion in one call."""
+    per_section = [(section.key, section.completion(masterplans)) for section in all_sections()]
+    return {mp.pk: {key: results.get(mp.pk, Progress(0, 0)) for key, results in per_section}
+            for mp in masterplans}
+
+
 def completion_table(masterplans):
-    """{masterplan_id: [(Section, Progress), ...]} for every registered section."""
+    """{masterplan_id: [(Section, Progress), ...]} for every registered section, computed once
+    per change of a masterplan's content (masterplan/figures.py)."""
     masterplans = list(masterplans)
-    per_section = [(section, section.completion(masterplans)) for section in all_sections()]
-    return {
-        mp.pk: [(section, results.get(mp.pk, Progress(0, 0))) for section, results in per_section]
-        for mp in masterplans
-    }
+    table = figures.cached("completion", masterplans, _compute_completion)
+    return {mp.pk: [(section, table[mp.pk].get(section.key, Progress(0, 0)))
+                    for section in all_sections()]
+            for mp in masterplans}
 
 
 def parts_table(masterplan):

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
-from . import access
+from . import access, content_version
 from .editing import bump_version
 from .models import GuideEdition, Masterplan, Membership, Region, Role, User
 
@@ -32,8 +32,10 @@ def on_masterplan_created(initializer):
 
 def initialize_masterplan(masterplan):
     """Create each app's per-masterplan rows; idempotent, so it also repairs older masterplans."""
-    for initializer in _masterplan_initializers:
-        initializer(masterplan)
+    with content_version.collecting():  # rows created in bulk send no signal
+        for initializer in _masterplan_initializers:
+            initializer(masterplan)
+        content_version.masterplan_changed(masterplan.pk)
 
 
 def initialize_all_masterplans():

@@ -169,6 +169,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Computed figures (masterplan/figures.py) are cached here: Redis shared by every web process
+# and worker in production, each process's own memory by default.
+CACHE_URL = env_url("CACHE_URL", schemes={"redis", "rediss"})
+CACHES = {"default": (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL else
+    {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "masterplan"})}
+
 AUTH_USER_MODEL = "masterplan.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

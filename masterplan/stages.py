@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from . import models_stages
+from . import figures, models_stages
 from .guide import guide
 from .models import GuideEdition
 
@@ -75,7 +75,12 @@ def _derived(masterplans):
 
 
 def states(masterplans):
-    """{masterplan id: [StageState × 10]}."""
+    """{masterplan id: [StageState × 10]}, computed once per change of a masterplan's content
+    (masterplan/figures.py)."""
+    return figures.cached("stages", masterplans, _compute_states)
+
+
+def _compute_states(masterplans):
     masterplans = list(masterplans)
     editions = dict(GuideEdition.objects.filter(
         pk__in={mp.edition_id for mp in masterplans}).values_list("pk", "code"))

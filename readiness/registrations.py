@@ -17,6 +17,7 @@ from . import (  # noqa: F401  (modules that register on import)
     history,  # tracked content for the changes page
     navigation,  # its pages in the workspace navigation
     services,
+    stored_figures,  # the indices stored per masterplan for the index overview
     workbook,  # the readiness sheets of the masterplan workbook
 )
 from .models import OutlookAnalysis, ReadinessEntry

@@ -9,6 +9,7 @@ from django.db.models import Count, F
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from masterplan import content_version, figures
 from masterplan.editing import FormsetConflict, VersionConflict, save_versioned_rows
 from masterplan.models import DimensionElement
 
@@ -96,7 +97,12 @@ def _judgements(rows):
 
 
 def readiness_indices(masterplans):
-    """{masterplan id: (overall index or None, [GroupIndex per element with sub-areas])}."""
+    """{masterplan id: (overall index or None, [GroupIndex per element with sub-areas])},
+    computed once per change of a masterplan's content (masterplan/figures.py)."""
+    return figures.cached("readiness_indices", masterplans, _readiness_indices)
+
+
+def _readiness_indices(masterplans):
     masterplans = list(masterplans)
     rows = (ReadinessEntry.objects.filter(masterplan__in=masterplans)
             .values_list("masterplan_id", "sub_area_id", "interpretation")
@@ -116,7 +122,14 @@ def performance_indices(masterplans, with_evidence=True):
     """{masterplan id: (overall index or None, [GroupIndex per dimension with elements])}.
 
     With `with_evidence` (the default) a dimension's index also counts the performance evidence
-    other apps register (the roadmap's KPI achievement): see combine_performance."""
+    other apps register (the roadmap's KPI achievement): see combine_performance. Computed once
+    per change of a masterplan's content (masterplan/figures.py)."""
+    if with_evidence:
+        return figures.cached("performance_indices", masterplans, _performance_indices)
+    return _performance_indices(masterplans, with_evidence=False)
+
+
+def _performance_indices(masterplans, with_evidence=True):
     masterplans = list(masterplans)
     rows = (PerformanceAssessment.objects.filter(masterplan__in=masterplans)
             .values_list("masterplan_id", "element_id", "rating")
@@ -281,7 +294,7 @@ def competitiveness_table(masterplan):
     return cities, indicators, cells
 
 
-@transaction.atomic
+@content_version.collecting()  # the cities and values bump the masterplan once
 def save_competitiveness(masterplan, form, user):
     """Save a valid CompetitivenessForm, guarded by the outlook analysis' version."""
     data = form.cleaned_data

@@ -27,7 +27,7 @@ from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from .. import documents, runner
+from .. import content_version, documents, runner
 from ..models_render import ExportBatch, JobStatus, RenderJob, generated_storage
 from .typesetting import DocumentTooLarge, typeset_bounded
 
@@ -139,6 +139,8 @@ def run_job(job, worker=""):
         name, digest = _store(document.stem, pdf)
         _set(job, status=JobStatus.SUCCEEDED, progress=100, page_count=pages,
              content_hash=digest, finished_at=timezone.now(), file=name)
+        if job.is_final:  # a final book counts for a stage
+            content_version.masterplan_changed(job.masterplan_id)
     except OperationalError:
         raise  # transient (database): the task retries
     except SoftTimeLimitExceeded:

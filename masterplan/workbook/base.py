@@ -16,7 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from .. import numbers
+from .. import content_version, numbers
 
 KEY_COLUMN = 1  # column A of every registered sheet: the row's key, hidden
 KEY_HEADER = "Kunci"
@@ -401,6 +401,7 @@ def update_versioned(obj, values, user):
     if user is not None:
         obj._history_user = user
     _record_history(model, obj, user)
+    content_version.changed(obj)  # an UPDATE sends no signal
 
 
 def _record_history(model, obj, user):

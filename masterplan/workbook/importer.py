@@ -24,7 +24,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .. import clock
+from .. import clock, content_version
 from ..models import Masterplan, WorkbookImport
 from . import safety
 from .base import Context, Row, Sheet, StaleData, clean_text
@@ -279,7 +279,8 @@ def apply(masterplan, data, user, expected_digest):
     """Apply the workbook's changes all or nothing, if they are still those previewed
     (`expected_digest`). Returns the applied WorkbookDiff; raises StalePreview or WorkbookError."""
     try:
-        with transaction.atomic():
+        # The sheets' rows bump the masterplan's content version once, with the import.
+        with content_version.collecting():
             # Serialise imports (and version checks) of one masterplan.
             Masterplan.objects.select_for_update().filter(pk=masterplan.pk).first()
             diff = preview(masterplan, data)
@@ -287,6 +288,7 @@ def apply(masterplan, data, user, expected_digest):
                 raise StalePreview(diff)
             for sheet_diff in diff.changed_sheets:
                 sheet_diff.sheet.apply(masterplan, sheet_diff.changes, user, diff.ctx)
+            content_version.masterplan_changed(masterplan.pk)
     except StaleData:
         raise StalePreview(preview(masterplan, data)) from None
     except IntegrityError as error:

@@ -1,8 +1,10 @@
 """Indices across regions, for Kominfo admins and Tim Pembimbing: a page and an .xlsx export.
 
 Every region the user may see that has a current masterplan, with its readiness index,
-performance index and maturity level. The indices come from the bulk functions of
-readiness.services, so a request costs a fixed number of queries however many regions match.
+performance index and maturity level. The indices are stored per masterplan
+(readiness/stored_figures.py), refreshed when a masterplan's content changed, so the list sorts
+and pages in the database, and a request costs a fixed number of queries however many regions
+match.
 """
 
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
@@ -19,10 +22,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from masterplan import access, clock
+from masterplan import access, clock, figures
 from masterplan.models import Masterplan, Region
 
-from .. import scoring, services
+from .. import scoring, stored_figures
 from ..filters import IndexRegionFilter
 
 # Sort keys of the overview (?urut=..., '-' in front for descending).
@@ -32,8 +35,9 @@ DB_SORTS = {
     "provinsi": ("region__province__code", "region__code"),
     "angkatan": ("region__batch__year", "region__batch__name", "region__code"),
 }
-INDEX_SORTS = {"kesiapan", "kinerja", "kematangan"}
-LEVEL_RANK = {code: rank for rank, (code, _label, _minimum) in enumerate(scoring.MATURITY_LEVELS)}
+# The index sorts order by the stored figures (readiness/stored_figures.py).
+INDEX_SORTS = {"kesiapan": "figure_readiness", "kinerja": "figure_performance",
+               "kematangan": "figure_maturity"}
 
 
 @dataclass
@@ -44,16 +48,16 @@ class IndexRow:
     performance: float | None
     level: str | None
 
+    @classmethod
+    def of(cls, masterplan):
+        """The row of a masterplan annotated with its stored figures (index_rows)."""
+        return cls(masterplan.region, masterplan, masterplan.figure_readiness,
+                   masterplan.figure_performance,
+                   stored_figures.level_code(masterplan.figure_maturity))
+
     @property
     def level_label(self):
         return scoring.maturity_label(self.level)
-
-    def sort_value(self, key):
-        if key == "kesiapan":
-            return self.readiness
-        if key == "kinerja":
-            return self.performance
-        return LEVEL_RANK.get(self.level)
 
 
 class AnalystRequiredMixin(LoginRequiredMixin):
@@ -73,24 +77,26 @@ def sort_key(request):
 
 
 def index_rows(request):
-    """(the filter, the sorted rows) for the request's filters and sort order."""
+    """(the filter, the sorted masterplans annotated with their stored figures) for the
+    request's filters and sort order. The stale figures of the matching masterplans are
+    recomputed first; the order and the page are then the database's."""
     regions = Region.objects.restrict(request.user, access.VIEW).filter(masterplans__is_current=True)
     region_filter = IndexRegionFilter(request.GET, queryset=regions)
     key = sort_key(request)
     descending, name = key.startswith("-"), key.lstrip("-")
-    order = DB_SORTS.get(name, DB_SORTS["kode"])
-    masterplans = list(
-        Masterplan.objects.filter(is_current=True, region__in=region_filter.qs)
-        .select_related("region", "region__province", "region__batch")
-        .order_by(*(f"-{field}" if descending and name in DB_SORTS else field for field in order)))
-    levels = services.maturity(masterplans)
-    rows = [IndexRow(mp.region, mp, *levels[mp.pk]) for mp in masterplans]
+    masterplans = Masterplan.objects.filter(is_current=True, region__in=region_filter.qs)
+    figures.refresh_stored(masterplans)
+    masterplans = figures.annotate_stored(
+        masterplans.select_related("region", "region__province", "region__batch"),
+        *stored_figures.KEYS)
     if name in INDEX_SORTS:
-        # Stable sort on top of the code order; regions without the index always come last.
-        rows.sort(key=lambda row: (row.sort_value(name) is None,
-                                   -(row.sort_value(name) or 0) if descending
-                                   else (row.sort_value(name) or 0)))
-    return region_filter, rows
+        # On top of the code order; regions without the index always come last.
+        value = F(INDEX_SORTS[name])
+        order = [value.desc(nulls_last=True) if descending else value.asc(nulls_last=True),
+                 "region__code"]
+    else:
+        order = [f"-{field}" if descending else field for field in DB_SORTS[name]]
+    return region_filter, masterplans.order_by(*order)
 
 
 class IndexOverviewView(AnalystRequiredMixin, TemplateView):
@@ -98,8 +104,10 @@ class IndexOverviewView(AnalystRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        region_filter, rows = index_rows(self.request)
-        page = Paginator(rows, settings.REGION_PAGE_SIZE).get_page(self.request.GET.get("halaman"))
+        region_filter, masterplans = index_rows(self.request)
+        page = Paginator(masterplans, settings.REGION_PAGE_SIZE).get_page(
+            self.request.GET.get("halaman"))
+        page.object_list = [IndexRow.of(masterplan) for masterplan in page.object_list]
         query = self.request.GET.copy()
         query.pop("halaman", None)
         sort_query = query.copy()
@@ -169,7 +177,8 @@ class IndexExportView(AnalystRequiredMixin, View):
     """The overview's filtered and sorted rows (all pages) as .xlsx."""
 
     def get(self, request, *args, **kwargs):
-        _filter, rows = index_rows(request)
+        _filter, masterplans = index_rows(request)
+        rows = [IndexRow.of(masterplan) for masterplan in masterplans]
         # Many regions: stamped in WIB (masterplan/clock.py).
         filename = f"indeks-kematangan-{clock.now_stamp()}.xlsx"
         response = HttpResponse(index_workbook(rows), content_type=XLSX_TYPE)

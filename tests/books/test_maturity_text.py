@@ -8,6 +8,7 @@ import pytest
 from books.contexts import BUILDERS
 from books.layout import compose
 from books.maturity import maturity_text, meaning_of
+from masterplan import content_version
 from readiness.models import PerformanceAssessment, ReadinessEntry
 from readiness.scoring import MATURITY_LEVELS, maturity_level
 
@@ -74,6 +75,7 @@ def test_buku_i_shows_the_performance_table_and_the_derived_level():
     assert "Tingkat kematangan <strong>belum dapat ditentukan</strong>" in html
     ReadinessEntry.objects.filter(masterplan=masterplan).update(interpretation="baik")
     PerformanceAssessment.objects.filter(masterplan=masterplan).update(rating="baik")
+    content_version.masterplan_changed(masterplan.pk)  # an UPDATE is no edit: say it changed
     html = compose("books/book1.html", BUILDERS["1"](masterplan))
     table = html[html.index("Indeks kinerja smart city per dimensi</caption>"):]
     table = table[:table.index("</table>")]

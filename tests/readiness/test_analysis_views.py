@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from masterplan import content_version
 from masterplan.guide import guide
 from masterplan.models import Batch, Masterplan, Membership, Region, Role
 from readiness import services
@@ -31,11 +32,13 @@ def judge(masterplan, sub_area_code, judgement, count=None, **values):
                                             interpretation="").order_by("component__number")
     ids = list(entries.values_list("pk", flat=True))[:count]
     ReadinessEntry.objects.filter(pk__in=ids).update(interpretation=judgement, **values)
+    content_version.masterplan_changed(masterplan.pk)  # an UPDATE is no edit: say it changed
     return ids
 
 
 def rate(masterplan, judgement, **lookup):
     PerformanceAssessment.objects.filter(masterplan=masterplan, **lookup).update(rating=judgement)
+    content_version.masterplan_changed(masterplan.pk)  # an UPDATE is no edit: say it changed
 
 
 def summary_url(code=OWN):
@@ -176,7 +179,7 @@ def test_maturity_page_names_the_missing_assessment(client, world):
     assert "Indeks kesiapan belum ada" not in text
     assert 'class="point"' not in text
 
-    ReadinessEntry.objects.filter(masterplan=masterplan).update(interpretation="")
+    ReadinessEntry.objects.filter(masterplan=masterplan).update(interpretation="")  # rate bumps
     rate(masterplan, "baik", element__code="health")
     text = client.get(maturity_url()).content.decode()
     assert "Indeks kesiapan belum ada" in text

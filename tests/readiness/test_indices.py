@@ -2,6 +2,7 @@
 
 import pytest
 
+from masterplan import content_version
 from masterplan.models import Region
 from readiness import services
 from readiness.models import PerformanceAssessment, ReadinessEntry
@@ -20,12 +21,15 @@ def judge(masterplan, sub_area_code, judgement, count=None, note=""):
     ids = list(entries.values_list("pk", flat=True))[:count]
     assert count is None or len(ids) == count
     ReadinessEntry.objects.filter(pk__in=ids).update(interpretation=judgement, note=note)
+    content_version.masterplan_changed(masterplan.pk)  # an UPDATE is no edit: say it changed
     return ids
 
 
 def rate(masterplan, judgement, **lookup):
-    return PerformanceAssessment.objects.filter(masterplan=masterplan, **lookup).update(
+    rated = PerformanceAssessment.objects.filter(masterplan=masterplan, **lookup).update(
         rating=judgement)
+    content_version.masterplan_changed(masterplan.pk)  # an UPDATE is no edit: say it changed
+    return rated
 
 
 @pytest.fixture
