@@ -137,7 +137,10 @@ def test_anggota_plans_a_program_with_kpi_and_financing_in_the_workbook(page, lo
     assert list(program.financing.values_list("source", "amount")) == [("apbd", 1_500_000_000)]
     # The roadmap's chart shows the new quick win; the program list counts it complete.
     page.goto(f"{live_server.url}/wilayah/{OWN_REGION}/peta-jalan/")
-    assert "Telemedisin puskesmas" in page.locator("svg").first.inner_html()
+    page.locator("#dimensi-living summary").click()  # its programs and chart load when opened
+    gantt = page.locator("#dimensi-living").get_by_test_id("gantt")
+    gantt.wait_for()
+    assert "Telemedisin puskesmas" in gantt.inner_html()
     page.goto(f"{live_server.url}/wilayah/{OWN_REGION}/program/")
     assert "Telemedisin puskesmas" in page.locator("main").inner_text()
     # KPI with its final target, pelaksana and financing all came with the file.
