@@ -1,6 +1,7 @@
-"""The backup routine of docs/deploy.md ("Backups", "Restore") works: the demo's database dumped
-with `pg_dump -Fc` and restored with `pg_restore` into an empty database gives the same workbook
-export of Kota Bandung, cell by cell, as the original."""
+"""The backup routine of docs/deploy.md ("Backups", "Restore") works: a database dumped with
+`pg_dump -Fc` and restored with `pg_restore` into an empty database gives the same workbook
+export of Kota Bandung (a masterplan with 12 programs, their KPIs, targets, financing and M&E
+records), cell by cell, as the original."""
 
 import io
 import os
@@ -10,12 +11,14 @@ import uuid
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from openpyxl import load_workbook
 
+from demo.grow import grow
 from masterplan.models import Region
 from masterplan.workbook.export import INFO_EXPORT_STAMP, INFO_EXPORTED_AT, export_current
+
+from .factories import MasterplanFactory
 
 pytestmark = [pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
 
@@ -49,10 +52,10 @@ def empty_database():
 
 
 def test_a_dump_restored_into_an_empty_database_exports_the_same_workbook(empty_database,
-                                                                          tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("seed_demo", stdout=io.StringIO())
-    original = export_current(Region.objects.get(code="32.73")).content
+                                                                          tmp_path):
+    masterplan = MasterplanFactory(region=Region.objects.get(code="32.73"))
+    grow(masterplan, 12)
+    original = export_current(masterplan.region).content
 
     dump = tmp_path / "db.dump"
     subprocess.run(["pg_dump", "-Fc", "--file", str(dump),
@@ -68,5 +71,5 @@ def test_a_dump_restored_into_an_empty_database_exports_the_same_workbook(empty_
         cwd=PROJECT_ROOT, env=environment, capture_output=True, text=True)
     assert exported.returncode == 0, exported.stderr
     restored = cells(restored_file.read_bytes())
-    assert len(restored) > 20 and sum(len(rows) for rows in restored.values()) > 500
+    assert len(restored) > 20 and sum(len(rows) for rows in restored.values()) > 200
     assert restored == cells(original)
