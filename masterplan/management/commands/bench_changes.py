@@ -14,9 +14,8 @@ from django.urls import reverse
 
 from masterplan import changes
 from masterplan.models import Membership, Role
-from masterplan.services import current_masterplan
 
-from ._regions import region_by_code
+from ._regions import current_masterplan_of
 
 
 class Rollback(Exception):
@@ -48,10 +47,8 @@ class Command(BaseCommand):
         parser.add_argument("region_code", nargs="?", default="32.73")
 
     def handle(self, *args, **options):
-        region = region_by_code(options["region_code"])
-        masterplan = current_masterplan(region)
-        if masterplan is None:
-            raise CommandError(f"{region.code} has no current masterplan; run seed_demo first.")
+        masterplan = current_masterplan_of(options["region_code"])
+        region = masterplan.region
         membership = (Membership.objects.filter(region=region, role=Role.PEMBIMBING)
                       .select_related("user").first())
         if membership is None:

@@ -8,11 +8,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from masterplan.services import current_masterplan
 from masterplan.workbook import importer
 from masterplan.workbook.export import export_masterplan
 
-from ._regions import region_by_code
+from ._regions import current_masterplan_of
 
 
 def measure(step):
@@ -36,10 +35,8 @@ class Command(BaseCommand):
         parser.add_argument("region_code", nargs="?", default="32.73")
 
     def handle(self, *args, **options):
-        region = region_by_code(options["region_code"])
-        masterplan = current_masterplan(region)
-        if masterplan is None:
-            raise CommandError(f"{region.code} has no current masterplan; run seed_demo first.")
+        masterplan = current_masterplan_of(options["region_code"])
+        region = masterplan.region
         exported, export_s, export_q, export_mib = measure(lambda: export_masterplan(masterplan))
         diff, preview_s, preview_q, preview_mib = measure(
             lambda: importer.preview(masterplan, exported.content))
