@@ -4,7 +4,8 @@
 makes one, keeps it in a context variable for the request's log records, answers it in the same
 header, and logs one line per request: path (never the query string, which may carry tokens),
 status, duration and the user's id. Celery tasks sent during the request carry the id in their
-message headers (masterplan/celery.py), so a worker's records name the request that asked.
+message headers (masterplan/celery.py), and tasks sent to the background runner take it into its
+thread (masterplan/runner.py), so a task's records name the request that asked.
 
 `JsonFormatter` writes each record as one JSON object per line (`LOG_FORMAT=json`);
 `RequestContextFilter` gives every record the request's id and path, for either format.

@@ -26,6 +26,8 @@ from collections import deque
 from django.conf import settings
 from django.db import connections
 
+from . import request_log
+
 logger = logging.getLogger(__name__)
 
 BACKGROUND = "background"
@@ -49,9 +51,11 @@ class BackgroundRunner:
         return self._threads or settings.TASK_RUNNER_THREADS
 
     def submit(self, task, kwargs):
-        """Queue `task.apply(kwargs=kwargs)`; starts a thread if fewer than `threads` run."""
+        """Queue `task.apply(kwargs=kwargs)`; starts a thread if fewer than `threads` run. The
+        task's log records carry the id of the request that sent it, as in a Celery worker."""
+        request_id = request_log.current_request_id.get()
         with self._condition:
-            self._waiting.append((task, dict(kwargs)))
+            self._waiting.append((task, dict(kwargs), request_id))
             if self._workers < self.threads:
                 self._workers += 1
                 threading.Thread(target=self._work, name=f"task-runner-{self._workers}",
@@ -64,11 +68,13 @@ class BackgroundRunner:
                     self._workers -= 1
                     self._condition.notify_all()
                     return
-                task, kwargs = self._waiting.popleft()
+                task, kwargs, request_id = self._waiting.popleft()
                 self._running += 1
+            token = request_log.current_request_id.set(request_id)
             try:
                 run(task, kwargs)
             finally:
+                request_log.current_request_id.reset(token)
                 with self._condition:
                     self._running -= 1
                     self._condition.notify_all()

@@ -8,6 +8,7 @@ sent still waiting), and `wait_idle` waits for the runner to drain.
 """
 
 import importlib
+import logging
 import os
 import socket
 import subprocess
@@ -19,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from books.documents import BOOK, request_render
-from masterplan import runner
+from masterplan import request_log, runner
 from masterplan.models import ExportBatch, RenderJob
 from masterplan.rendering import pipeline
 from masterplan.tasks import sweep_at_start
@@ -77,6 +78,28 @@ def test_a_task_that_raises_is_logged_and_the_next_one_runs(held, caplog):
     assert held.order == [7]
     assert ("task tests.runner.broken {'key': 'k1'} failed in the background runner: "
             "ValueError('broken task k1')") in caplog.text
+
+
+def test_a_task_logs_with_the_id_of_the_request_that_sent_it():
+    """The request filter (settings.LOGGING) runs in the runner's thread, as the log handlers do."""
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    handler.addFilter(request_log.RequestContextFilter())
+    logging.getLogger(runner.__name__).addHandler(handler)
+    try:
+        pool = runner.BackgroundRunner(threads=1)
+        token = request_log.current_request_id.set("req-sent-by-a-request")
+        try:
+            pool.submit(broken, {"key": "k2"})
+        finally:
+            request_log.current_request_id.reset(token)
+        pool.submit(broken, {"key": "k3"})  # sent outside any request
+        assert pool.wait_idle(DRAIN)
+    finally:
+        logging.getLogger(runner.__name__).removeHandler(handler)
+    ids = {record.getMessage().split("'key': ")[1][:4]: record.request_id for record in records}
+    assert ids == {"'k2'": "req-sent-by-a-request", "'k3'": None}
 
 
 def test_a_forked_child_starts_a_runner_of_its_own():
