@@ -86,10 +86,17 @@ def completion_table(masterplans):
             for mp in masterplans}
 
 
+def _compute_parts(masterplans):
+    per_section = [(section.key, section.parts(masterplans))
+                   for section in all_sections() if section.parts is not None]
+    return {mp.pk: {key: results.get(mp.pk, []) for key, results in per_section}
+            for mp in masterplans}
+
+
 def parts_table(masterplan):
-    """{section key: [Part, ...]} for the sections of one masterplan that have parts."""
-    return {section.key: section.parts([masterplan]).get(masterplan.pk, [])
-            for section in all_sections() if section.parts is not None}
+    """{section key: [Part, ...]} for the sections of one masterplan that have parts, computed
+    once per change of its content, like the completion table."""
+    return figures.cached("parts", [masterplan], _compute_parts)[masterplan.pk]
 
 
 def overall_percent(progress_list):

@@ -24,6 +24,18 @@ def test_completion_is_computed_once_per_content_version(world, django_assert_nu
         section.key for section in sections.all_sections()]
 
 
+def test_the_dashboard_parts_are_computed_once_and_follow_a_change(
+        world, django_assert_num_queries):
+    own = world.masterplans["own"]
+    first = sections.parts_table(own)
+    assert "stages" in first and "readiness" in first
+    with django_assert_num_queries(1):  # the committed content version; nothing computed
+        assert sections.parts_table(own) == first
+    StageCheck.objects.create(masterplan=own, number=1, done=True, note="Tim lengkap")
+    ticked = [part.progress.done for part in sections.parts_table(own)["stages"]]
+    assert ticked[0] == 1 and [part.progress.done for part in first["stages"]][0] == 0
+
+
 def test_a_change_is_seen_at_once_even_through_an_instance_loaded_before_it(world):
     own = world.masterplans["own"]
     loaded = Masterplan.objects.get(pk=own.pk)
