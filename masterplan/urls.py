@@ -94,4 +94,6 @@ urlpatterns = [
     path("", include(auth_patterns)),
     path("favicon.ico", favicon.FaviconView.as_view(), name="favicon"),
     path("healthz", health.healthz, name="healthz"),
+    path("publik/", include("portal.urls")),
+    path("", include("opendata.urls")),
 ]

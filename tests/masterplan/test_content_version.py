@@ -23,7 +23,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_media")]
 # Models with a masterplan that no figure reads: their changes leave the figures as they are.
 NOT_READ_BY_FIGURES = {"masterplan.WorkbookImport", "masterplan.StatusChange",
                        "masterplan.RenderJob", "masterplan.Comment", "masterplan.Notification",
-                       "masterplan.StoredFigure", "books.BookCover"}
+                       "masterplan.StoredFigure", "books.BookCover",
+                       "portal.Publication", "portal.PublicationEvent"}
 
 
 def version(masterplan):

@@ -1,0 +1,3 @@
+"""Open data files (/data/...) and the REST API (/api/...)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The public portal's pages, under /publik/ (no login)."""
+
+urlpatterns = []
