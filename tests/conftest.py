@@ -27,9 +27,17 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database is created from the models (--no-migrations), so the reference rows the
+    data migrations give a real database are loaded here, once, by the same loaders."""
+    with django_db_blocker.unblock():
+        load_reference_data()
+
+
 @pytest.fixture(autouse=True)
 def reference_data(request):
-    """Reference rows come from data migrations, but a flushed (transactional) test loses them."""
+    """A flushed (transactional) test loses the reference rows: they are loaded again."""
     marker = request.node.get_closest_marker("django_db")
     names = set(request.fixturenames)
     if {"live_server", "transactional_db"} & names or (marker and marker.kwargs.get("transaction")):

@@ -37,6 +37,10 @@ MEDIA_ROOT = Path(os.environ["TEST_MEDIA_ROOT"])
 STORAGES["generated"] = {"BACKEND": "django.core.files.storage.FileSystemStorage",  # noqa: F405
                          "OPTIONS": {"location": MEDIA_ROOT / "generated"}}
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # A test database is thrown away: a commit need not wait for the disk.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (  # noqa: F405
+        "-c synchronous_commit=off")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # The SQLite test database lives in memory, shared between threads through SQLite's shared
     # cache, where a reader locks each table it reads and a writer on another connection fails
