@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 # `make run` is for a laptop: DEBUG on, SQLite under var/ unless DATABASE_URL says otherwise.
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test test-fast lint bench loadtest loadtest-mixed books install migrate demo check clean
+.PHONY: run test test-fast lint bench bench-batch loadtest loadtest-mixed books install migrate demo check clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required") if sys.version_info < (3, 11) else None'
@@ -53,6 +53,12 @@ bench: demo
 	$(RUN_ENV) $(PY) manage.py bench_books 32.73 --programs 120
 	$(RUN_ENV) $(PY) manage.py bench_workbook 32.73
 	$(RUN_ENV) $(PY) manage.py bench_changes 32.73
+
+# A batch export of six regions' books (18 PDFs) by Celery workers of 1 and then 2 processes,
+# beside a CPU probe of the cores the machine gives; peak memory per worker child. Needs a broker
+# (CELERY_BROKER_URL, e.g. Redis); its database is a copy of the load test's demo.
+bench-batch: install
+	$(RUN_ENV) $(PY) manage.py bench_batch
 
 # The key pages of each role under load, the bare login page interleaved: the demo and a copy with
 # Kota Bandung grown to 230 programs, each in a database of its own (var/masterplan_loadtest*,
