@@ -32,8 +32,10 @@ check: install
 	$(RUN_ENV) $(PY) manage.py check
 	$(RUN_ENV) $(PY) manage.py makemigrations --check --dry-run
 
+# Two processes; an idle one takes tests queued for the other (worksteal), so a long test near
+# the end does not leave a core idle.
 test: install
-	$(PY) -m pytest -n 2
+	$(PY) -m pytest -n 2 --dist worksteal
 
 lint: install
 	$(VENV)/bin/ruff check .
