@@ -48,13 +48,15 @@ test-fast: install
 
 # Renders the full demo region's three books and prints the timings (docs/performance.md), then
 # the worst case: every typed text at its maximum length, unbroken, and a region grown to 120
-# programs (both rolled back afterwards); the workbook and the changes page of the same region.
+# programs (both rolled back afterwards); the workbook and the changes page of the same region;
+# the public portal's pages of the demo and of the region grown to 230 programs, against the login page.
 bench: demo
 	$(RUN_ENV) $(PY) manage.py bench_books 32.73
 	$(RUN_ENV) $(PY) manage.py bench_books 32.73 --worst-case
 	$(RUN_ENV) $(PY) manage.py bench_books 32.73 --programs 120
 	$(RUN_ENV) $(PY) manage.py bench_workbook 32.73
 	$(RUN_ENV) $(PY) manage.py bench_changes 32.73
+	$(RUN_ENV) $(PY) manage.py bench_portal 32.73
 
 # A batch export of six regions' books (18 PDFs) by Celery workers of 1 and then 2 processes,
 # beside a CPU probe of the cores the machine gives; peak memory per worker child. Needs a broker

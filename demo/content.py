@@ -1,13 +1,25 @@
 """Demo content for `manage.py seed_demo`: the single place demo data is created.
 
-Two regions: Kota Bandung (32.73), filled as completely as the app allows, and Kabupaten
-Banyuwangi (35.10), nearly empty. Each module fills one part of the method; every step is
+Two regions: Kota Bandung (32.73), filled as completely as the app allows and published on the
+public portal as a marked draft, and Kabupaten Banyuwangi (35.10), nearly empty and unpublished. Each module fills one part of the method; every step is
 idempotent, so running seed_demo twice leaves the same data.
 """
 
 from masterplan import content_version
 
-from . import bimtek, books, core, institutions, monitoring, programs, readiness, review, swot, targets  # noqa: E501
+from . import (
+    bimtek,
+    books,
+    core,
+    institutions,
+    monitoring,
+    programs,
+    publication,
+    readiness,
+    review,
+    swot,
+    targets,
+)
 
 DEMO_PASSWORD = core.DEMO_PASSWORD
 
@@ -24,7 +36,8 @@ def seed():
     monitoring.seed(full, empty)
     books.seed(full, empty)
     bimtek.seed(full, empty)
-    review.seed(full, empty)  # last: Bandung's submissions and reviews (now perlu revisi)
+    review.seed(full, empty)  # Bandung's submissions and reviews (now perlu revisi)
+    publication.seed(full, empty)  # last: Bandung's draft books and its draft on the portal
     for masterplan in (full, empty):  # some steps write by UPDATE, which sends no signal
         content_version.masterplan_changed(masterplan.pk)
     return summary

@@ -20,16 +20,17 @@ MANAGE_TEAM = "manage_team"  # add and remove the region's team accounts
 REVIEW = "review"  # comment on content, write Bimtek reports
 CREATE_MASTERPLAN = "create_masterplan"  # start a masterplan, choose the current one
 MANAGE_REGION = "manage_region"  # region data and batch; admins only
+PUBLISH = "publish"  # publish the region's masterplan on the public portal, or withdraw it
 
 ROLE_ACTIONS = {
-    Role.KETUA: {VIEW, EDIT, MANAGE_TEAM, CREATE_MASTERPLAN},
+    Role.KETUA: {VIEW, EDIT, MANAGE_TEAM, CREATE_MASTERPLAN, PUBLISH},
     Role.ANGGOTA: {VIEW, EDIT},
     Role.DEWAN: {VIEW},
     Role.PEMBIMBING: {VIEW, REVIEW},
 }
 # Admins oversee every region but leave a region's content to its own team.
-ADMIN_ACTIONS = {VIEW, MANAGE_TEAM, REVIEW, CREATE_MASTERPLAN, MANAGE_REGION}
-ACTIONS = {VIEW, EDIT, MANAGE_TEAM, REVIEW, CREATE_MASTERPLAN, MANAGE_REGION}
+ADMIN_ACTIONS = {VIEW, MANAGE_TEAM, REVIEW, CREATE_MASTERPLAN, MANAGE_REGION, PUBLISH}
+ACTIONS = {VIEW, EDIT, MANAGE_TEAM, REVIEW, CREATE_MASTERPLAN, MANAGE_REGION, PUBLISH}
 
 DENIED_MESSAGES = {
     VIEW: "Anda tidak memiliki akses ke wilayah ini.",
@@ -38,6 +39,7 @@ DENIED_MESSAGES = {
     REVIEW: "Hanya tim pembimbing wilayah ini atau admin Kominfo yang dapat memberi tinjauan.",
     CREATE_MASTERPLAN: "Hanya ketua tim pelaksana atau admin Kominfo yang dapat mengelola masterplan.",
     MANAGE_REGION: "Hanya admin Kominfo yang dapat mengelola data wilayah.",
+    PUBLISH: "Hanya ketua tim pelaksana atau admin Kominfo yang dapat menerbitkan masterplan.",
 }
 
 

@@ -53,6 +53,7 @@ can_review = ACTION_PREDICATES[access.REVIEW]
 can_manage_team = ACTION_PREDICATES[access.MANAGE_TEAM]
 can_create_masterplan = ACTION_PREDICATES[access.CREATE_MASTERPLAN]
 can_manage_region = ACTION_PREDICATES[access.MANAGE_REGION]
+can_publish = ACTION_PREDICATES[access.PUBLISH]
 
 is_admin = rules.predicate(access.is_admin, name="is_admin")
 
@@ -108,3 +109,6 @@ rules.add_perm("masterplan.approve", can_review)
 rules.add_perm("masterplan.continue_drafting", leads_team | is_admin)
 rules.add_perm("masterplan.finalize", can_review)
 rules.add_perm("masterplan.legalize", leads_team | is_admin)
+
+# The public portal: the ketua and admins publish the region's masterplan and withdraw it
+# (`masterplan.publish`, from the policy above); the portal's services check its status.

@@ -5,7 +5,10 @@
   anything injected into it.
 * `Cache-Control: private, no-store` on every response to a logged-in user, pages and downloads
   alike: neither a shared cache nor the browser's back button may show a private page after
-  logout.
+  logout. The one exception is a response its view marked with `cache_publicly`: a page of the
+  public portal, rendered the same for everyone (without the request's user, session or cookies),
+  keeps its `public, max-age=…` for a signed-in reader too, and the middleware does not even look
+  at the user for it (reading the session would make Django add `Vary: Cookie`).
 
 The Content-Security-Policy itself comes from django-csp (settings.CONTENT_SECURITY_POLICY).
 """
@@ -20,6 +23,15 @@ def permissions_policy(features):
     return ", ".join(f"{feature}=({' '.join(origins)})" for feature, origins in features.items())
 
 
+def cache_publicly(response, max_age):
+    """Mark `response` as the same for everyone, cacheable by browsers and shared caches (a CDN)
+    for `max_age` seconds. Only for a response whose content does not depend on who asks: its
+    view must not read the user, the session or cookies, nor set any."""
+    response["Cache-Control"] = f"public, max-age={int(max_age)}"
+    response.cached_publicly = True
+    return response
+
+
 class SecurityHeadersMiddleware:
     """Adds Permissions-Policy, and Cache-Control for logged-in users. Must come after
     AuthenticationMiddleware (it reads request.user)."""
@@ -32,6 +44,8 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         if self.permissions_policy:
             response.setdefault("Permissions-Policy", self.permissions_policy)
+        if getattr(response, "cached_publicly", False):
+            return response
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             # Replaces whatever a view set: nothing shown to a logged-in user is cacheable.

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",  # the portal's sitemap.xml
     "rules.apps.AutodiscoverRulesConfig",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -285,6 +286,10 @@ SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000" if DEBUG else None,
 if SITE_URL is None and not OFFLINE_COMMAND:
     raise ImproperlyConfigured("Environment variable SITE_URL is required when DEBUG is off, "
                                "e.g. https://masterplan.example.go.id")
+
+# seed_demo renders Kota Bandung's three draft books for the public portal (demo/publication.py);
+# the test suite turns it off (tests/settings.py) and the tests that need the PDFs turn it on.
+DEMO_RENDER_BOOKS = env_bool("DEMO_RENDER_BOOKS", True)
 
 # Celery: with a broker, tasks go to its workers.
 CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", schemes={"redis", "rediss", "amqp", "amqps"})

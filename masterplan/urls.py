@@ -67,6 +67,7 @@ region_patterns = [
     path("", include(readiness_analysis_urls.region_urlpatterns)),
     path("", include(comment_urls.region_urlpatterns)),
     path("", include(bimtek_urls.region_urlpatterns)),
+    path("", include("portal.region_urls")),
 ]
 
 admin_patterns = [

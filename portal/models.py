@@ -56,3 +56,8 @@ class PublicationEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
+        verbose_name = _("peristiwa publikasi")
+        verbose_name_plural = _("log publikasi")
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.masterplan}"

@@ -28,6 +28,8 @@ from .access_kwargs import (
     narrative_kwargs,
     opd_kwargs,
     program_kwargs,
+    public_book_kwargs,
+    published_region_kwargs,
     quick_win_kwargs,
     region_kwargs,
     regulation_kwargs,
@@ -65,6 +67,12 @@ def region_page(allowed, admin=OK):
         own[role] = OK if role in allowed else DENIED
         other[role] = MISSING
     return Expect(own, other)
+
+
+def published_page():
+    """A page of the public portal about one region: everyone, signed in or not, reads it while
+    the region's masterplan is published (own region); nobody at all when it is not (other)."""
+    return Expect({role: OK for role in ROLES}, {role: MISSING for role in ROLES})
 
 
 def admin_page():
@@ -302,4 +310,17 @@ EXPECTATIONS = {
     "batch_export_download": Case(export_batch_kwargs, get=admin_page()),
     "batch_create": Case(get=admin_page(), post=admin_page()),
     "batch_edit": Case(batch_kwargs, get=admin_page(), post=admin_page()),
+    # The public portal (portal/urls.py): no login; a region's pages only while its masterplan
+    # is published, for admins too. Publishing (portal/region_urls.py): every role reads the
+    # page and its log; the ketua and admins publish and withdraw.
+    "portal_national": Case(get=public_page()),
+    "portal_sitemap": Case(get=public_page()),
+    "portal_region": Case(published_region_kwargs, get=published_page()),
+    "portal_programs": Case(published_region_kwargs, get=published_page()),
+    "portal_roadmap": Case(published_region_kwargs, get=published_page()),
+    "portal_kpi": Case(published_region_kwargs, get=published_page()),
+    "portal_institutions": Case(published_region_kwargs, get=published_page()),
+    "portal_book": Case(public_book_kwargs, get=published_page()),
+    "publication": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page({"ketua"})),
+    "publication_withdraw": Case(published_region_kwargs, post=region_page({"ketua"})),
 }

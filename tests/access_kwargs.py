@@ -306,3 +306,33 @@ def export_batch_kwargs(world, region):
 
 def reset_kwargs(world, region):
     return {"uidb64": "MQ", "token": "set-password"}
+
+
+def _publish_own(world, region):
+    """The own region's masterplan published (as a draft), the other region's not: the portal's
+    pages of the other region must answer 404 to everyone."""
+    from portal.models import Publication
+
+    if region == world.own:
+        Publication.objects.get_or_create(masterplan=_masterplan(world, region),
+                                          defaults={"as_draft": True, "published_at": "2026-12-04T12:00Z"})
+
+
+def published_region_kwargs(world, region):
+    _publish_own(world, region)
+    return {"region_code": region.code}
+
+
+def public_book_kwargs(world, region):
+    """A rendered draft book of the region's masterplan, published only in the own region."""
+    from django.core.files.base import ContentFile
+
+    from books.documents import BOOK
+    from masterplan.models_render import RenderJob, generated_storage
+
+    _publish_own(world, region)
+    name = generated_storage().save(f"books/uji/{region.code}-portal.pdf", ContentFile(b"%PDF-1.7\n"))
+    job = RenderJob.objects.create(masterplan=_masterplan(world, region), kind=BOOK, part="3",
+                                   status="succeeded", file=name, page_count=1,
+                                   finished_at="2026-12-04T12:00Z")
+    return {"region_code": region.code, "job_pk": job.pk}

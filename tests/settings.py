@@ -24,6 +24,9 @@ TASK_RUNNER = "eager"
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# seed_demo leaves Kota Bandung's books unrendered (three typesettings per seed); the tests of the
+# portal's downloads turn it on (tests/portal/, tests/browser/test_portal.py).
+DEMO_RENDER_BOOKS = False
 STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 

@@ -43,6 +43,8 @@ class Migration(migrations.Migration):
                 ('masterplan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='publication_events', to='masterplan.masterplan')),
             ],
             options={
+                'verbose_name': 'peristiwa publikasi',
+                'verbose_name_plural': 'log publikasi',
                 'ordering': ['-at', '-pk'],
             },
         ),

@@ -27,7 +27,7 @@ def test_admin_sees_every_region_but_edits_none(world):
 
 
 @pytest.mark.parametrize("role,allowed", [
-    ("ketua", {"view", "edit", "manage_team", "create_masterplan"}),
+    ("ketua", {"view", "edit", "manage_team", "create_masterplan", "publish"}),
     ("anggota", {"view", "edit"}),
     ("dewan", {"view"}),
     ("pembimbing", {"view", "review"}),

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from demo import content as demo
+from demo import publication
 from demo.core import account_rows
 from masterplan.reference_data import load_reference_data
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         load_reference_data()
         summary = demo.seed()
+        publication.wait_for_books()
         self.stdout.write(f"Demo accounts: {summary['accounts']}")
         for line in table(account_rows()):
             self.stdout.write("  " + line)
