@@ -468,7 +468,7 @@ API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 1000, minimum=1)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "opendata.api.authentication.ApiTokenAuthentication",
-        "opendata.api.authentication.SessionAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     # What is visible is decided per request by the access layer (opendata/visibility.py).
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -497,5 +497,5 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {"TriwulanEnum": [1, 2, 3, 4]},
 }

@@ -8,7 +8,7 @@ region's UTC offset)."""
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from masterplan import clock
 from masterplan.numbers import plain_decimal
@@ -132,7 +132,10 @@ def decode(column, value):
     if value is None:
         return None
     if column.type == NUMBER:
-        number = Decimal(str(value))
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            raise ValueError(value) from None
         if not number.is_finite():
             raise ValueError(value)
         return number
