@@ -306,3 +306,53 @@ def export_batch_kwargs(world, region):
 
 def reset_kwargs(world, region):
     return {"uidb64": "MQ", "token": "set-password"}
+
+
+# --- open data and the API (opendata/urls.py) --------------------------------------------------
+
+def _publish(world, region):
+    """The target region's masterplan published (as the portal's publishing service does)."""
+    import datetime
+
+    from portal.models import Publication
+
+    Publication.objects.get_or_create(masterplan=_masterplan(world, region), defaults={
+        "published_at": datetime.datetime(2026, 11, 30, tzinfo=datetime.UTC)})
+
+
+def published_region_kwargs(world, region):
+    _publish(world, region)
+    return {"region_code": region.code}
+
+
+def download_kwargs(world, region):
+    return {"dataset": "program", "fmt": "csv"}
+
+
+def published_download_kwargs(world, region):
+    _publish(world, region)
+    return {"region_code": region.code, "dataset": "kpi", "fmt": "json"}
+
+
+def api_masterplan_kwargs(world, region):
+    return {"pk": _masterplan(world, region).pk}
+
+
+def api_record_kwargs(world, region):
+    return {"pk": monev_record_kwargs(world, region)["record_pk"]}
+
+
+def api_actual_kwargs(world, region):
+    from roadmap.models import MonitoringRecord, ProgramKpi
+
+    record = MonitoringRecord.objects.get(pk=api_record_kwargs(world, region)["pk"])
+    kpi = ProgramKpi.objects.create(program=record.program, name="KPI uji")
+    return {"pk": record.pk, "kpi_pk": kpi.pk}
+
+
+def token_kwargs(world, region):
+    """A token of the anggota's: theirs to revoke, another account's to everyone else."""
+    from opendata.tokens import create_token
+
+    token, _raw = create_token(world.user("anggota"), "Token uji")
+    return {"token_pk": token.pk}
