@@ -6,15 +6,11 @@ from dataclasses import dataclass, field
 
 from .access_kwargs import (
     account_kwargs,
+    account_membership_kwargs,
+    anggota_membership_kwargs,
     api_actual_kwargs,
     api_masterplan_kwargs,
     api_record_kwargs,
-    download_kwargs,
-    published_download_kwargs,
-    published_region_kwargs,
-    token_kwargs,
-    account_membership_kwargs,
-    anggota_membership_kwargs,
     application_kwargs,
     batch_kwargs,
     bimtek_attachment_kwargs,
@@ -22,6 +18,7 @@ from .access_kwargs import (
     changes_section_kwargs,
     comment_anchor_kwargs,
     comment_kwargs,
+    download_kwargs,
     entry_kwargs,
     export_batch_kwargs,
     extra_entry_kwargs,
@@ -35,6 +32,8 @@ from .access_kwargs import (
     narrative_kwargs,
     opd_kwargs,
     program_kwargs,
+    published_download_kwargs,
+    published_region_kwargs,
     quick_win_kwargs,
     region_kwargs,
     regulation_kwargs,
@@ -47,6 +46,7 @@ from .access_kwargs import (
     swot_topic_kwargs,
     swot_worksheet_kwargs,
     table_kwargs,
+    token_kwargs,
     workbook_import_kwargs,
 )
 

@@ -10,7 +10,6 @@ from openapi_spec_validator import validate
 
 from roadmap.models import MonitoringRecord
 
-from ..factories import UserFactory
 from .helpers import fill, publish
 
 pytestmark = pytest.mark.django_db
