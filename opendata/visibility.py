@@ -33,7 +33,3 @@ def visible_regions(user):
         regions = Region.objects.filter(pk__in=published.values("pk"))
     return regions.select_related("province").order_by("code")
 
-
-def masterplans_of_region(user, region):
-    """The masterplans of `region` the user may read (the published one, the current one)."""
-    return [masterplan for masterplan in visible_masterplans(user).filter(region=region)]

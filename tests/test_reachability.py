@@ -34,6 +34,12 @@ UNLINKED = {
     "batch_export_download": "the export's archive, linked from it",
     "bimtek_attachment": "a report attachment, listed on its visit once uploaded",
     "workbook_import": "an uploaded workbook's preview, where the upload form sends its user",
+    "opendata_region": "a published region's files, listed on /data/ once a region publishes",
+    "opendata_region_download": "the same",
+    "opendata_region_bundle": "the same",
+    # The REST API is read by programs, not followed by links; its docs page lists it.
+    **{name: "an API endpoint, listed by /api/docs/ and /api/"
+       for name in EXPECTATIONS if name.startswith("api_") and name != "api_docs"},
 }
 # Pages a role may open that are another role's work, and why that role gets no link.
 UNLINKED_FOR = {

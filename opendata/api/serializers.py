@@ -3,6 +3,7 @@ per column, typed, described, with the code list's choices as an enum), so the s
 and the files can never disagree; a row is written exactly as the JSON files write it."""
 
 from functools import cache
+from types import SimpleNamespace
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -88,8 +89,6 @@ class RegionSerializer(serializers.Serializer):
                                            help_text=_("Wilayah ini menerbitkan masterplannya."))
 
     def to_representation(self, region):
-        from types import SimpleNamespace
-
         dataset = DATASETS["masterplan"]
         item = SimpleNamespace(masterplan=SimpleNamespace(region=region))
         values = {name: dataset.column(name).value(item, None) for name in REGION_COLUMNS}
