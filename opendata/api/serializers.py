@@ -20,10 +20,8 @@ def column_field(column):
         help_text += f" Satuan: {column.unit}."
     code_list = CODE_LISTS.get(column.codes)
     options = {"read_only": True, "allow_null": True, "help_text": help_text}
-    if code_list is not None and not callable(code_list.choices) and not code_list.external:
-        if column.type == INTEGER:
-            return serializers.ChoiceField(choices=[int(code) for code, _label in code_list.codes()],
-                                           **options)
+    if code_list is not None and not callable(code_list.choices) and not code_list.external \
+            and column.type != INTEGER:  # quarters stay integers, their list in the description
         return serializers.ChoiceField(choices=[code for code, _label in code_list.codes()]
                                        + [""], **options)
     if code_list is not None:
