@@ -68,6 +68,17 @@ def env_list(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_rate(name, default):
+    """A request rate as "60/minute" (per second, minute, hour or day)."""
+    value = env_str(name, default)
+    number, _slash, period = value.partition("/")
+    if not number.strip().isdigit() or int(number) < 1 \
+            or period.strip() not in {"second", "minute", "hour", "day"}:
+        raise ImproperlyConfigured(f"{name} must look like 60/minute (a whole number per second, "
+                                   f"minute, hour or day); got {value!r}.")
+    return f"{int(number)}/{period.strip()}"
+
+
 def env_url(name, default=None, *, schemes):
     value = env_str(name, default)
     if value is None:
@@ -105,6 +116,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served as our own static files
     "simple_history",
     "axes",
     "masterplan",
@@ -437,3 +451,55 @@ READINESS_WEIGHTS = env_weights("READINESS_WEIGHTS", "baik=3,sedang=2,buruk=1")
 
 # Region list page size on the dashboards.
 REGION_PAGE_SIZE = env_int("REGION_PAGE_SIZE", 50, minimum=5)
+
+# --- Open data and the REST API (opendata/, docs/api.md, docs/open-data.md) -------------------
+
+# Seconds a shared cache (a CDN, a proxy) may keep a public open-data file or page; what a
+# signed-in user is shown is never cached (masterplan/security_headers.py).
+OPEN_DATA_MAX_AGE = env_int("OPEN_DATA_MAX_AGE", 900, minimum=0)
+# Seconds an anonymous API answer may be cached by a shared cache.
+API_PUBLIC_MAX_AGE = env_int("API_PUBLIC_MAX_AGE", 60, minimum=0)
+# Requests allowed per anonymous address, per personal API token and per signed-in browser
+# session; more answer 429. Counted in Django's cache (CACHES), shared by every web process when
+# CACHE_URL is set. Behind a proxy the address is read from AXES_CLIENT_IP_META, as for the
+# login lockout.
+API_THROTTLE_RATES = {
+    "anon": env_rate("API_THROTTLE_ANON", "60/minute"),
+    "token": env_rate("API_THROTTLE_TOKEN", "600/minute"),
+    "session": env_rate("API_THROTTLE_SESSION", "600/minute"),
+}
+API_PAGE_SIZE = env_int("API_PAGE_SIZE", 100, minimum=1)
+API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 1000, minimum=1)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "opendata.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # What is visible is decided per request by the access layer (opendata/visibility.py).
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "opendata.api.throttling.AnonymousThrottle",
+        "opendata.api.throttling.TokenThrottle",
+        "opendata.api.throttling.SessionThrottle",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "opendata.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "opendata.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API Masterplan Smart City Daerah",
+    "DESCRIPTION": ("Data masterplan smart city daerah yang diterbitkan (tanpa token) dan data "
+                    "wilayah Anda sendiri (dengan token API pribadi). Lihat docs/api.md."),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No request to the public validator: the page fetches nothing from elsewhere.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/",
+}

@@ -8,6 +8,9 @@ from .access_kwargs import (
     account_kwargs,
     account_membership_kwargs,
     anggota_membership_kwargs,
+    api_actual_kwargs,
+    api_masterplan_kwargs,
+    api_record_kwargs,
     application_kwargs,
     batch_kwargs,
     bimtek_attachment_kwargs,
@@ -15,6 +18,7 @@ from .access_kwargs import (
     changes_section_kwargs,
     comment_anchor_kwargs,
     comment_kwargs,
+    download_kwargs,
     entry_kwargs,
     export_batch_kwargs,
     extra_entry_kwargs,
@@ -29,6 +33,7 @@ from .access_kwargs import (
     opd_kwargs,
     program_kwargs,
     public_book_kwargs,
+    published_download_kwargs,
     published_region_kwargs,
     quick_win_kwargs,
     region_kwargs,
@@ -42,10 +47,12 @@ from .access_kwargs import (
     swot_topic_kwargs,
     swot_worksheet_kwargs,
     table_kwargs,
+    token_kwargs,
     workbook_import_kwargs,
 )
 
 OK, LOGIN, DENIED, MISSING, REDIRECT = "ok", "login", "403", "404", "redirect"
+UNAUTHENTICATED = "401"  # the API: a write without a token or a session
 ROLES = ["anonymous", "admin", "pembimbing", "ketua", "anggota", "dewan"]
 TEAM = {"ketua", "anggota"}
 EVERY_ROLE = {"admin", "pembimbing", "ketua", "anggota", "dewan"}
@@ -87,12 +94,63 @@ def public_page(signed_in=OK):
     return Expect({"anonymous": OK, **{role: signed_in for role in EVERY_ROLE}})
 
 
+def api_region_resource():
+    """An API resource of one region: unknown (404) to anonymous requests while unpublished,
+    read by every role of the region, unknown to other regions' roles (admins read all)."""
+    own = {"anonymous": MISSING, **{role: OK for role in EVERY_ROLE}}
+    other = {"anonymous": MISSING, **{role: MISSING for role in EVERY_ROLE}, "admin": OK}
+    return Expect(own, other)
+
+
+def api_write():
+    """An API write: 401 without a token or session; the view itself answers everyone else
+    (its access checks come after the input's shape, see tests/opendata/test_api_write.py)."""
+    return Expect({"anonymous": UNAUTHENTICATED, **{role: OK for role in EVERY_ROLE}})
+
+
+def as_anonymous(expect):
+    """What a token gets from a page that reads no token: the anonymous outcome for every role."""
+    def anonymous(outcomes):
+        return {role: outcomes["anonymous"] for role in outcomes}
+    return Expect(anonymous(expect.own), anonymous(expect.other) if expect.other else None)
+
+
 @dataclass
 class Case:
+    """`token_get` / `token_post`: the outcome for a request with each role's personal API
+    token (Authorization: Bearer ...) instead of a session; every /api/, /data/ and /profil/
+    URL has them (tests/test_access_matrix.py)."""
+
     kwargs: Callable = lambda world, region: {}
     get: Expect | None = None
     post: Expect | None = None
     post_data: dict = field(default_factory=dict)
+    token_get: Expect | None = None
+    token_post: Expect | None = None
+
+
+def public_data(kwargs=lambda world, region: {}):
+    """An open-data page or file: the same for everyone, a token changes nothing."""
+    return Case(kwargs, get=public_page(), token_get=public_page())
+
+
+def api_read(kwargs=lambda world, region: {}, get=None):
+    """An API read: a token reaches what a session of the same account reaches."""
+    get = get or public_page()
+    return Case(kwargs, get=get, token_get=get)
+
+
+def _api_dataset_cases():
+    from opendata.datasets import DATASETS
+
+    cases = {}
+    for name in DATASETS:
+        cases[f"api_{name}_list"] = api_read()
+        if name != "masterplan":
+            cases[f"api_region_{name}_list"] = api_read(region_kwargs, api_region_resource())
+    cases["api_monev_list"] = Case(get=public_page(), token_get=public_page(),
+                                   post=api_write(), token_post=api_write())
+    return cases
 
 
 EXPECTATIONS = {
@@ -323,4 +381,33 @@ EXPECTATIONS = {
     "portal_book": Case(public_book_kwargs, get=published_page()),
     "publication": Case(region_kwargs, get=region_page(EVERY_ROLE), post=region_page({"ketua"})),
     "publication_withdraw": Case(published_region_kwargs, post=region_page({"ketua"})),
+    # Open data (opendata/urls.py): published masterplans only, the same for everyone.
+    "opendata_index": public_data(),
+    "opendata_dictionary": public_data(),
+    "opendata_dictionary_file": public_data(),
+    "opendata_dictionary_csv": public_data(),
+    "opendata_bundle": public_data(),
+    "opendata_download": public_data(download_kwargs),
+    "opendata_region": public_data(published_region_kwargs),
+    "opendata_region_bundle": public_data(published_region_kwargs),
+    "opendata_region_download": public_data(published_download_kwargs),
+    # The profile page and personal API tokens: the account's own; a token does not sign in.
+    "profile": Case(get=signed_in_page(), post=signed_in_page(),
+                    token_get=as_anonymous(signed_in_page()),
+                    token_post=as_anonymous(signed_in_page())),
+    "profile_token_revoke": Case(
+        token_kwargs, post=Expect({"anonymous": LOGIN, **{role: MISSING for role in EVERY_ROLE},
+                                   "anggota": OK}),
+        token_post=Expect({role: LOGIN for role in ROLES})),
+    # The REST API (opendata/api/): lists are filtered to what each request may read; one
+    # region's resources are unknown outside it while it is unpublished.
+    "api_root": api_read(),
+    "api_schema": api_read(),
+    "api_docs": api_read(),
+    "api_region_list": api_read(),
+    "api_region_detail": api_read(region_kwargs, api_region_resource()),
+    "api_masterplan_detail": api_read(api_masterplan_kwargs, api_region_resource()),
+    **_api_dataset_cases(),
+    "api_monev_detail": api_read(api_record_kwargs, api_region_resource()),
+    "api_kpi_actual": api_read(api_actual_kwargs, api_region_resource()),
 }

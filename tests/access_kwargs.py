@@ -336,3 +336,38 @@ def public_book_kwargs(world, region):
                                    status="succeeded", file=name, page_count=1,
                                    finished_at="2026-12-04T12:00Z")
     return {"region_code": region.code, "job_pk": job.pk}
+
+
+# --- open data and the API (opendata/urls.py) --------------------------------------------------
+
+def download_kwargs(world, region):
+    return {"dataset": "program", "fmt": "csv"}
+
+
+def published_download_kwargs(world, region):
+    _publish_own(world, region)
+    return {"region_code": region.code, "dataset": "kpi", "fmt": "json"}
+
+
+def api_masterplan_kwargs(world, region):
+    return {"pk": _masterplan(world, region).pk}
+
+
+def api_record_kwargs(world, region):
+    return {"pk": monev_record_kwargs(world, region)["record_pk"]}
+
+
+def api_actual_kwargs(world, region):
+    from roadmap.models import MonitoringRecord, ProgramKpi
+
+    record = MonitoringRecord.objects.get(pk=api_record_kwargs(world, region)["pk"])
+    kpi = ProgramKpi.objects.create(program=record.program, name="KPI uji")
+    return {"pk": record.pk, "kpi_pk": kpi.pk}
+
+
+def token_kwargs(world, region):
+    """A token of the anggota's: theirs to revoke, another account's to everyone else."""
+    from opendata.tokens import create_token
+
+    token, _raw = create_token(world.user("anggota"), "Token uji")
+    return {"token_pk": token.pk}

@@ -175,8 +175,9 @@ def put(ws, row, column, value, style=CELL):
             cell.quotePrefix = True
     elif isinstance(value, Decimal):
         cell.value = number_for_cell(value)
-        if isinstance(cell.value, str):
+        if isinstance(cell.value, str):  # digits kept exact as text: "-…" stays literal too
             cell.data_type = "s"
+            cell.quotePrefix = cell.value.startswith(FORMULA_PREFIXES)
     else:
         cell.value = value
     return cell

@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from masterplan.settings import env_bool, env_choice, env_int, env_list, env_str, env_url
+from masterplan.settings import (
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_rate,
+    env_str,
+    env_url,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY_DOC = ROOT / "docs" / "deploy.md"
@@ -74,10 +82,12 @@ SETUP = "import django; django.setup()"
     ({**REQUIRED, "S3_URL_EXPIRE": "0"}, "S3_URL_EXPIRE must be at least 1"),
     ({**REQUIRED, "S3_BUCKET": "masterplan"}, "S3_ACCESS_KEY is required"),
     ({**REQUIRED, "LOG_FORMAT": "xml"}, "LOG_FORMAT must be one of text, json; got 'xml'"),
+    ({**REQUIRED, "API_THROTTLE_ANON": "60 per minute"}, "API_THROTTLE_ANON must look like 60/minute"),
+    ({**REQUIRED, "API_THROTTLE_TOKEN": "0/hour"}, "API_THROTTLE_TOKEN must look like 60/minute"),
 ], ids=["no-secret-key", "no-site-url", "site-url-no-scheme", "debug-maybe", "mysql", "broker-http", "axes-abc",
         "visibility-below-hard-limit", "runner-unknown", "runner-celery-no-broker",
         "runner-background-with-broker", "runner-no-threads", "signed-url-expire-0",
-        "bucket-without-key", "log-format-xml"])
+        "bucket-without-key", "log-format-xml", "api-rate-words", "api-rate-zero"])
 def test_malformed_environment_stops_start_up(overrides, message):
     result = run(["-c", SETUP], clean_env(**overrides))
     assert result.returncode != 0
@@ -302,3 +312,13 @@ def test_lockout_reads_the_client_address_from_the_configured_proxy_header(setti
     request = rf.get("/", HTTP_X_REAL_IP="203.0.113.7", REMOTE_ADDR="127.0.0.1")
     assert client_ip(request) == "203.0.113.7"
     assert client_ip(rf.get("/", REMOTE_ADDR="127.0.0.1")) == "127.0.0.1"
+
+
+def test_env_rate(setenv):
+    assert env_rate(VAR, "60/minute") == "60/minute"
+    setenv("5/hour")
+    assert env_rate(VAR, "60/minute") == "5/hour"
+    for bad in ("5/min", "x/hour", "5", "-1/day", "0/day"):
+        setenv(bad)
+        with pytest.raises(ImproperlyConfigured, match="must look like 60/minute"):
+            env_rate(VAR, "60/minute")
