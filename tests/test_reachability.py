@@ -38,9 +38,6 @@ UNLINKED = {
     "portal_book": "a published book, linked from the region's portal page once rendered (the "
                    "test suite's seed renders none; tests/browser/test_portal.py downloads one)",
     "workbook_import": "an uploaded workbook's preview, where the upload form sends its user",
-    "opendata_region": "a published region's files, listed on /data/ once a region publishes",
-    "opendata_region_download": "the same",
-    "opendata_region_bundle": "the same",
     # The REST API is read by programs, not followed by links; its docs page lists it.
     **{name: "an API endpoint, listed by /api/docs/ and /api/"
        for name in EXPECTATIONS if name.startswith("api_") and name != "api_docs"},

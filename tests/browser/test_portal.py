@@ -1,8 +1,10 @@
 """The public portal in a browser, signed out: a visitor opens it from the login page, finds Kota
-Bandung (published by the demo as a draft), reads its roadmap and downloads Buku III; and the
+Bandung (published by the demo as a draft), reads its roadmap and downloads Buku III and the
+programs as CSV; and the
 portal's pages pass axe (no serious or critical WCAG 2.1 AA violation) and do not scroll sideways
 at 390 px, without running any script of their own."""
 
+import csv
 import io
 import re
 
@@ -57,6 +59,12 @@ def test_a_visitor_finds_bandung_reads_its_roadmap_and_downloads_buku_iii(page, 
     assert download.suggested_filename == "32.73-buku-3-draf.pdf"
     with open(download.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Unduh daftar program (CSV)").click()
+    with open(download_info.value.path(), encoding="utf-8-sig") as table:
+        rows = list(csv.DictReader(table))
+    assert len(rows) == 30 and {row["kode_wilayah"] for row in rows} == {"32.73"}
 
 
 def test_the_public_pages_pass_axe_and_fit_a_phone(browser, live_server):

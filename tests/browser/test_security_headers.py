@@ -79,14 +79,16 @@ def answers_get(pattern):
 
 def simple_pages(patterns=None, prefix=""):
     """Every page whose address needs no argument but the region's code, except POST-only views,
-    the ones that act or download on GET, and XML for machines (the portal's sitemap.xml, which
-    the browser's own XML viewer would style inline)."""
+    the ones that act or download on GET (the open-data files among them), and XML for machines
+    (the portal's sitemap.xml, which the browser's own XML viewer would style inline) and the
+    API's OpenAPI schema (a YAML file)."""
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         path = prefix + str(pattern.pattern)
         if isinstance(pattern, URLResolver):
             yield from simple_pages(pattern.url_patterns, path)
-        elif "<" not in path.replace("<str:region_code>", "") and not any(
-                word in path for word in ("keluar", "unduh", "ekspor/", ".xml")) and answers_get(pattern):
+        elif ("<" not in path.replace("<str:region_code>", "") and answers_get(pattern)
+              and not any(word in path for word in ("keluar", "unduh", "ekspor/", ".xml", ".json",
+                                                    ".csv", "api/schema/"))):
             yield "/" + path.replace("<str:region_code>", REGION)
 
 
