@@ -25,7 +25,7 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from . import clock, content_version, sections
+from . import clock, content_version, figures, sections
 from .change_display import KIND_LABELS, present
 from .models import Masterplan
 
@@ -187,7 +187,15 @@ class SectionSummary:
 
 def summary(masterplan, since, until=None):
     """[SectionSummary] of the sections with changes in (since, until], in the dashboard's
-    order."""
+    order. Up to now (no `until`) it is computed once per content version and starting point:
+    every tracked model is watched, so no history row is written without a new version."""
+    if until is not None:
+        return _summary(masterplan, since, until)
+    return figures.cached(f"changes:{since.isoformat()}", [masterplan], lambda masterplans: {
+        masterplan.pk: _summary(masterplan, since, None)})[masterplan.pk]
+
+
+def _summary(masterplan, since, until):
     counts = defaultdict(lambda: dict.fromkeys(KINDS, 0))
     for change in diff(masterplan, since, until):
         counts[change.tracked.section][change.kind] += 1

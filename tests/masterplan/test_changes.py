@@ -194,6 +194,22 @@ def test_summary_counts_each_kind_per_section_in_the_dashboards_order(world):
     assert summary[1].url == reverse("program_list", kwargs={"region_code": world.own.code})
 
 
+def test_the_summary_up_to_now_is_reused_until_the_content_changes(world,
+                                                                   django_assert_num_queries):
+    masterplan = world.masterplans["own"]
+    since = timezone.now()
+    row = entry(masterplan)
+    row.value_text = "diisi"
+    row.save()
+    first = changes.summary(masterplan, since)
+    assert [(s.key, s.total) for s in first] == [("readiness", 1)]
+    with django_assert_num_queries(1):  # the committed content version; nothing computed
+        assert [(s.key, s.total) for s in changes.summary(masterplan, since)] == [("readiness", 1)]
+    make_program(masterplan)
+    assert [(s.key, s.total) for s in changes.summary(masterplan, since)] == [
+        ("readiness", 1), ("programs", 1)]
+
+
 def submit(masterplan, world, number=1):
     return workflow.apply(masterplan, "submit", world.user("ketua"), bimtek_number=number)
 
