@@ -29,13 +29,13 @@ Rules:
   combines it with the self-assessment (docs/readiness-index.md).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -473,34 +473,41 @@ class WorksheetRow:
     program: Program
     record: MonitoringRecord | None
     due: bool
-    kpis: list
     number: int  # its place on the whole worksheet, whichever page shows it
+    kpis: list = field(default_factory=list)  # [WorksheetKpi], once `with_kpis` has read them
 
 
 def worksheet(masterplan, year, quarter):
     """[WorksheetRow] of the programs running in (year, quarter), in the roadmap's order, with
-    that period's record, and per KPI the target of `year` and the actual: five queries however
-    many programs."""
+    that period's record; their KPIs are read by `with_kpis` for the rows a page shows. Two
+    queries however many programs."""
     programs = [program for program in
                 Program.objects.filter(masterplan=masterplan)
                 .select_related("element__dimension", "lead_opd")
-                .prefetch_related("kpis__targets")
                 .order_by("element__dimension__number", "element__letter", "position", "pk")
                 if within(program, year, quarter)]
     records = {record.program_id: record for record in
                MonitoringRecord.objects.filter(program__masterplan=masterplan, year=year,
-                                               quarter=quarter)
-               .select_related("updated_by").prefetch_related("actuals")}
-    rows = []
-    for number, program in enumerate(programs, start=1):
-        record = records.get(program.pk)
-        actuals = {actual.kpi_id: actual.value for actual in record.actuals.all()} if record else {}
-        kpis = []
-        for kpi in program.kpis.all():
-            target = next((t.value for t in kpi.targets.all() if t.year == year), None)
-            kpis.append(WorksheetKpi(kpi, target, actuals.get(kpi.pk)))
-        rows.append(WorksheetRow(program, record, is_due(program, year, quarter), kpis, number))
-    return rows
+                                               quarter=quarter).select_related("updated_by")}
+    return [WorksheetRow(program, records.get(program.pk), is_due(program, year, quarter), number)
+            for number, program in enumerate(programs, start=1)]
+
+
+def with_kpis(rows, year):
+    """`rows` with, per KPI of each program, the target of `year` and the period's actual: three
+    queries for the rows given (a page of the worksheet), however many programs run."""
+    rows = list(rows)
+    prefetch_related_objects([row.program for row in rows], "kpis__targets")
+    prefetch_related_objects([row.record for row in rows if row.record], "actuals")
+    result = []
+    for row in rows:
+        actuals = ({actual.kpi_id: actual.value for actual in row.record.actuals.all()}
+                   if row.record else {})
+        kpis = [WorksheetKpi(kpi, next((t.value for t in kpi.targets.all() if t.year == year),
+                                       None), actuals.get(kpi.pk))
+                for kpi in row.program.kpis.all()]
+        result.append(replace(row, kpis=kpis))
+    return result
 
 
 # --- a program's page ------------------------------------------------------------------------

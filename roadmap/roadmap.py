@@ -109,14 +109,16 @@ def filter_programs(queryset, *, dimensi=None, kategori=None, opd=None, jangka=N
     return queryset
 
 
-def roadmap_programs(masterplan, **filters):
+def roadmap_programs(masterplan, *, rows=True, **filters):
     """The masterplan's programs for the roadmap, filtered, with what the page shows loaded:
-    element and dimension, lead and supporting OPDs, KPIs, financing and the completeness flags.
-    A fixed number of queries however many programs."""
+    element and dimension, lead OPD and the completeness flags, and with `rows` the supporting
+    OPDs, KPIs and financing a program's row shows. A fixed number of queries however many
+    programs."""
     queryset = (with_completeness(Program.objects.filter(masterplan=masterplan))
                 .select_related("element__dimension", "lead_opd")
-                .prefetch_related("supporting_opds", "kpis", "financing")
                 .order_by("element__dimension__number", "element__letter", "position", "pk"))
+    if rows:
+        queryset = queryset.prefetch_related("supporting_opds", "kpis", "financing")
     return filter_programs(queryset, **filters)
 
 
@@ -258,13 +260,17 @@ def program_page(masterplan, data, number):
     return ProgramPage(form, page)
 
 
-def build_roadmap(masterplan, data):
-    """The Roadmap for a masterplan and the GET parameters `data`."""
+def build_roadmap(masterplan, data, *, rows=True):
+    """The Roadmap for a masterplan and the GET parameters `data`. Without `rows` its programs
+    carry no row of their own (their OPDs, KPIs and budget): what the roadmap page shows of
+    them is counted, and the rows load with each group (`program_page`)."""
     dimensions = dimensions_of(masterplan)
     form = RoadmapFilterForm(data, masterplan=masterplan, dimensions=dimensions)
     filters = form.values()
-    queryset = roadmap_programs(masterplan, **filters)
-    programs = with_row_texts(list(queryset))
+    queryset = roadmap_programs(masterplan, rows=rows, **filters)
+    programs = list(queryset)
+    if rows:
+        with_row_texts(programs)
     plan_budget = budget(masterplan, programs=queryset.values("pk") if filters else None)
     return Roadmap(masterplan, form, programs, dimensions, plan_budget)
 

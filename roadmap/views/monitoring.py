@@ -70,6 +70,7 @@ class WorksheetView(MonitoringMixin, TemplateView):
         (year, quarter), invalid = chosen_period(self.request, masterplan)
         rows = monitoring.worksheet(masterplan, year, quarter)
         page = Paginator(rows, PAGE_SIZE).get_page(self.request.GET.get("halaman"))
+        page.object_list = monitoring.with_kpis(page.object_list, year)
         query = self.request.GET.copy()
         query.pop("halaman", None)
         if not invalid:

@@ -32,7 +32,7 @@ class RoadmapView(MasterplanMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         masterplan = self.masterplan
-        roadmap = build_roadmap(masterplan, self.request.GET)
+        roadmap = build_roadmap(masterplan, self.request.GET, rows=False)
         query = self.request.GET.copy()
         base = reverse("roadmap_programs", kwargs={"region_code": self.region.code})
         horizons = [(value, label, len(items), group_url(base, query, jangka=value))
