@@ -16,8 +16,9 @@ from django.conf import settings
 
 from .loadtest import run
 
-# Work of one probe process: a pure-Python loop of about a second on one core.
-PROBE_LOOPS = 6_000_000
+# Work of one probe process: a pure-Python loop of about two seconds on an idle core (a shorter
+# one is swayed by whatever else starts meanwhile).
+PROBE_LOOPS = 36_000_000
 
 
 def _spin(loops):
