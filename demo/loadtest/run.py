@@ -131,6 +131,20 @@ class Databases:
             for name in self.NAMES.values():
                 settings.VAR_DIR.joinpath(name + ".sqlite3").unlink(missing_ok=True)
 
+    def seed_demo(self, deadline, say, reseed=False):
+        """Seed the demo into its own database unless the last run's is current (and `reseed` is
+        not asked), then give the copy (`url("grown")`) a fresh copy of it."""
+        if not reseed and self.demo_is_current():
+            say("Keeping the demo seeded by the last run (same migrations and demo data).")
+            self.drop_grown()
+        else:
+            say(f"Seeding the demo into its own {self.engine} database…")
+            self.create_demo()
+            manage(deadline, self.url("demo"), "migrate", "--noinput")
+            manage(deadline, self.url("demo"), "seed_demo")
+            self.mark_seeded()
+        self.copy_demo()
+
     def copy_demo(self):
         if self.postgres:
             self._admin(f'CREATE DATABASE "{self.NAMES["grown"]}" TEMPLATE "{self.NAMES["demo"]}"')

@@ -71,14 +71,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Written to {DOC.relative_to(settings.BASE_DIR)}.")
 
     def _prepare(self, deadline, databases):
-        if not databases.demo_is_current():
-            self.stdout.write(f"Seeding the demo into its own {databases.engine} database…")
-            databases.create_demo()
-            run.manage(deadline, databases.url("demo"), "migrate", "--noinput")
-            run.manage(deadline, databases.url("demo"), "seed_demo")
-            databases.mark_seeded()
-        databases.drop_grown()
-        databases.copy_demo()
+        databases.seed_demo(deadline, self.stdout.write)
         self.stdout.write(f"Filling {FULL_REGIONS} more regions like Kota Bandung…")
         run.manage(deadline, databases.url("grown"), "seed_full_regions", str(FULL_REGIONS))
 

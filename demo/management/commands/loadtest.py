@@ -75,18 +75,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Written to {DOC.relative_to(settings.BASE_DIR)}.")
 
     def _prepare(self, deadline, databases, reseed):
-        if not reseed and databases.demo_is_current():
-            self.stdout.write("Keeping the demo seeded by the last run (same migrations and "
-                              "demo data).")
-            databases.drop_grown()
-        else:
-            self.stdout.write(f"Seeding the demo into its own {databases.engine} database…")
-            databases.create_demo()
-            demo = databases.url("demo")
-            run.manage(deadline, demo, "migrate", "--noinput")
-            run.manage(deadline, demo, "seed_demo")
-            databases.mark_seeded()
-        databases.copy_demo()
+        databases.seed_demo(deadline, self.stdout.write, reseed)
         run.manage(deadline, databases.url("grown"), "grow_programs", REGION, str(GROWN_PROGRAMS))
         run.manage(deadline, databases.url("grown"), "start_every_masterplan")
 

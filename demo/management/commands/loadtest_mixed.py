@@ -80,14 +80,7 @@ class Command(BaseCommand):
 
     def _prepare(self, deadline, databases):
         """A copy of the seeded demo (the writes never reach the demo the page load reuses)."""
-        if not databases.demo_is_current():
-            self.stdout.write(f"Seeding the demo into its own {databases.engine} database…")
-            databases.create_demo()
-            run.manage(deadline, databases.url("demo"), "migrate", "--noinput")
-            run.manage(deadline, databases.url("demo"), "seed_demo")
-            databases.mark_seeded()
-        databases.drop_grown()
-        databases.copy_demo()
+        databases.seed_demo(deadline, self.stdout.write)
         return databases.url("grown")
 
     def _outcome(self, results, saved, seconds, elapsed):
