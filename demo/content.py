@@ -11,6 +11,7 @@ from . import (
     bimtek,
     books,
     core,
+    evaluation,
     institutions,
     monitoring,
     programs,
@@ -36,6 +37,7 @@ def seed():
     monitoring.seed(full, empty)
     books.seed(full, empty)
     bimtek.seed(full, empty)
+    evaluation.seed(full, empty)
     review.seed(full, empty)  # Bandung's submissions and reviews (now perlu revisi)
     publication.seed(full, empty)  # last: Bandung's draft books and its draft on the portal
     for masterplan in (full, empty):  # some steps write by UPDATE, which sends no signal

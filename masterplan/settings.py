@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "roadmap",
     "bimtek",
     "books",  # the books read every method app
+    "evaluation",  # the yearly smart city evaluation: reads every method app
     "portal",  # the public portal: reads every app, published masterplans only
     "opendata",  # open data files and the REST API, on top of the portal's publication
     "demo",  # seed_demo: reads every app, so it comes last

@@ -68,6 +68,7 @@ region_patterns = [
     path("", include(comment_urls.region_urlpatterns)),
     path("", include(bimtek_urls.region_urlpatterns)),
     path("", include("portal.region_urls")),
+    path("", include("evaluation.region_urls")),
 ]
 
 admin_patterns = [
@@ -97,4 +98,5 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("publik/", include("portal.urls")),
     path("", include("opendata.urls")),
+    path("", include("evaluation.urls")),
 ]

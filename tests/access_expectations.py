@@ -411,3 +411,8 @@ EXPECTATIONS = {
     "api_monev_detail": api_read(api_record_kwargs, api_region_resource()),
     "api_kpi_actual": api_read(api_actual_kwargs, api_region_resource()),
 }
+
+# The yearly evaluation's URLs, one module per part (tests/access_evaluation/).
+from .access_evaluation import evaluation_cases  # noqa: E402
+
+EXPECTATIONS.update(evaluation_cases())

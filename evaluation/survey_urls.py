@@ -1,0 +1,4 @@
+"""placeholder"""
+
+urlpatterns = []
+region_urlpatterns = []
