@@ -14,7 +14,9 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Document:
     """What a job renders: `html()` gathers and lays out, `typeset(html)` gives (PDF, pages);
-    the file is stored as `<stem>-<hash>.pdf`."""
+    the file is stored as `<stem>-<hash>.pdf` (the kind's `extension`). `typeset` runs in a
+    bounded child process and takes whatever `html()` answered (a kind writing a zip gathers
+    its files there)."""
 
     html: Callable[[], str]
     typeset: Callable[[str], tuple[bytes, int]]
@@ -31,6 +33,12 @@ class DocumentKind:
     failed: str  # the job's message when the server failed to render it
     # Lookups from RenderJob that `document`, `label` and `download_name` follow.
     select_related: tuple[str, ...] = ()
+    # What `typeset` writes: a PDF (its page count stored) unless the kind says otherwise, e.g.
+    # a zip of files (the count being its files).
+    extension: str = "pdf"
+    media_type: str = "application/pdf"
+    file_type: str = "PDF"  # "Unduh PDF"
+    count_unit: str = "halaman"  # "12 halaman"
 
 
 _kinds: dict[str, DocumentKind] = {}

@@ -92,5 +92,10 @@ class RenderJob(models.Model):
         return documents.kind_of(self).label(self)
 
     @property
+    def document_kind(self):
+        """The registered kind (masterplan/documents.py) of what the job renders."""
+        return documents.kind_of(self)
+
+    @property
     def done(self):
         return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)

@@ -91,10 +91,11 @@ def _set(job, **fields):
     RenderJob.objects.filter(pk=job.pk).update(**fields)
 
 
-def _store(stem, pdf):
-    """Write `pdf` under a name derived from its content and answer (name, hash)."""
+def _store(stem, pdf, extension="pdf"):
+    """Write `pdf` (the document's bytes) under a name derived from its content and answer
+    (name, hash)."""
     digest = hashlib.sha256(pdf).hexdigest()
-    name = f"{stem}-{digest[:16]}.pdf"
+    name = f"{stem}-{digest[:16]}.{extension}"
     storage = generated_storage()
     # Same content: reuse the earlier file, unless a worker died while writing it.
     if storage.exists(name) and storage.size(name) != len(pdf):
@@ -127,7 +128,8 @@ def run_job(job, worker=""):
         logger.info("render job %s already %s; not rendered again", job.pk, job.status)
         return job
     try:
-        document = documents.kind_of(job).document(job)
+        kind = documents.kind_of(job)
+        document = kind.document(job)
         started = time.perf_counter()
         html = document.html()
         _set(job, progress=40, gather_seconds=time.perf_counter() - started)
@@ -136,7 +138,7 @@ def run_job(job, worker=""):
             document.typeset, html,
             memory_mib=settings.RENDER_TYPESET_MEMORY_MIB, seconds=settings.RENDER_TYPESET_SECONDS)
         _set(job, progress=90, render_seconds=time.perf_counter() - started)
-        name, digest = _store(document.stem, pdf)
+        name, digest = _store(document.stem, pdf, kind.extension)
         _set(job, status=JobStatus.SUCCEEDED, progress=100, page_count=pages,
              content_hash=digest, finished_at=timezone.now(), file=name)
         if job.is_final:  # a final book counts for a stage

@@ -1,4 +1,5 @@
-"""A render job's progress (htmx polling) and its PDF, whatever document kind it renders."""
+"""A render job's progress (htmx polling) and its file (a PDF, or what its kind writes),
+whatever document kind it renders."""
 
 from django.http import FileResponse, Http404
 from django.shortcuts import render
@@ -40,9 +41,9 @@ class JobDownloadView(JobMixin, View):
     def get(self, request, *args, **kwargs):
         job = self.get_job()
         if job.status != JobStatus.SUCCEEDED or not job.file:
-            raise Http404(_("Berkas PDF belum tersedia."))
+            raise Http404(_("Berkasnya belum tersedia."))
+        kind = documents.kind_of(job)
         response = FileResponse(job.file.open("rb"), as_attachment=True,
-                                filename=documents.kind_of(job).download_name(job),
-                                content_type="application/pdf")
+                                filename=kind.download_name(job), content_type=kind.media_type)
         response["X-Content-Type-Options"] = "nosniff"
         return response

@@ -70,8 +70,9 @@ def write_info(ws, masterplan, exported_at):
     set_widths(ws, {1: 22, 2: 70})
 
 
-def build_workbook(masterplan, exported_at=None):
-    """The masterplan's workbook (openpyxl Workbook). Queries do not grow with the data."""
+def build_workbook(masterplan, exported_at=None, keys=None):
+    """The masterplan's workbook (openpyxl Workbook); with `keys`, only those registered sheets
+    (after Info), e.g. one part of the plan as evidence. Queries do not grow with the data."""
     exported_at = exported_at or timezone.now()
     ctx = Context(masterplan)
     workbook = Workbook()
@@ -79,6 +80,8 @@ def build_workbook(masterplan, exported_at=None):
     info.title = INFO_TITLE
     write_info(info, masterplan, exported_at)
     for sheet in sheets_for(masterplan, ctx):
+        if keys is not None and sheet.key not in keys:
+            continue
         ws = workbook.create_sheet(sheet.title)
         sheet.write(ws, masterplan, sheet.current_rows(masterplan, ctx), ctx)
         hide_key_column(ws)
