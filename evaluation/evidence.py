@@ -35,7 +35,7 @@ from masterplan.workbook.base import LABEL, put, set_widths
 from masterplan.workbook.export import build_workbook
 from roadmap.models import Institution, Regulation
 
-from . import services, survey_summary
+from . import preview, services, survey_summary
 from .models import Component, EvidencePackRender
 
 EVIDENCE = "evaluation_evidence"
@@ -143,6 +143,25 @@ def _self_assessment(evaluation):
     return _xlsx(workbook)
 
 
+def _completion(masterplan, year):
+    """The Rencana Aksi completion table of `year` (the score preview's Output reads it too)."""
+    rows = preview.action_plan_completion(masterplan, year)
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = "Penyelesaian rencana aksi"
+    headers = ["Kategori", "Kategori rencana aksi masterplan", "Program berjalan",
+               "Program selesai", "Rata-rata kemajuan", "Bagian selesai"]
+    for column, header in enumerate(headers, start=1):
+        put(ws, 1, column, header, LABEL)
+    for number, row in enumerate([*rows, preview.completion_total(rows)], start=2):
+        values = [row.label, row.category_label, format_number(row.planned),
+                  format_number(row.finished), row.mean_progress_text, row.share_done_text]
+        for column, value in enumerate(values, start=1):
+            put(ws, number, column, str(value))
+    set_widths(ws, {1: 24, 2: 32, 3: 16, 4: 16, 5: 18, 6: 16})
+    return _xlsx(workbook)
+
+
 def _survey(evaluation):
     summary = survey_summary.summary(evaluation)
     workbook = Workbook()
@@ -173,6 +192,12 @@ def gather(evaluation, masterplan):
                           % {"title": masterplan.title, "sheets": ", ".join(keys)},
                           _xlsx(build_workbook(masterplan, keys=keys))))
     institutions = _institution_lines(masterplan)
+    items.append(Item("06-penyelesaian-rencana-aksi.xlsx",
+                      _("Penyelesaian rencana aksi per kategori (SDM dan kelembagaan, "
+                        "infrastruktur, aplikasi, literasi)"),
+                      _("Catatan monev program sampai akhir %(year)s (kemajuan terakhir tiap "
+                        "program)") % {"year": cycle.year},
+                      _completion(masterplan, cycle.year)))
     items.append(Item("07-penilaian-mandiri.xlsx", _("Penilaian mandiri dan nilai penilai"),
                       _("Evaluasi %(year)s: nilai, catatan dan tautan bukti per komponen dan "
                         "dimensi") % {"year": cycle.year}, _self_assessment(evaluation)))

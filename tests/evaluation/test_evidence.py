@@ -50,7 +50,7 @@ def test_the_pack_holds_every_listed_item_and_the_index_names_their_sources(clie
 
     job = build(client, world, django_capture_on_commit_callbacks)
     assert job.status == JobStatus.SUCCEEDED, job.message
-    assert job.file.name.endswith(".zip") and job.page_count == 7
+    assert job.file.name.endswith(".zip") and job.page_count == 8
 
     with job.file.open("rb") as file:
         archive = zipfile.ZipFile(io.BytesIO(file.read()))
@@ -58,13 +58,17 @@ def test_the_pack_holds_every_listed_item_and_the_index_names_their_sources(clie
     assert names[0] == "00-indeks-bukti.pdf"
     assert names[1].startswith("01-regulasi/01-") and names[1].endswith(".pdf")
     assert names[2:] == ["02-inventaris-aplikasi.xlsx", "03-kelembagaan.xlsx",
-                         "04-monev-lampiran-iii.xlsx", "07-penilaian-mandiri.xlsx",
+                         "04-monev-lampiran-iii.xlsx", "06-penyelesaian-rencana-aksi.xlsx",
+                         "07-penilaian-mandiri.xlsx",
                          "08-ringkasan-survei-warga.xlsx"]
     assert archive.read(names[1]) == PDF_BYTES
     apps = load_workbook(io.BytesIO(archive.read("02-inventaris-aplikasi.xlsx")))
     assert apps.sheetnames == ["Info", "Aplikasi e-Gov"]
     assert "SIPD Kota" in [cell.value for row in apps["Aplikasi e-Gov"].iter_rows()
                            for cell in row]
+    completion = load_workbook(io.BytesIO(archive.read("06-penyelesaian-rencana-aksi.xlsx"))).active
+    assert [completion.cell(row, 1).value for row in range(2, 7)] == [
+        "SDM dan kelembagaan", "Infrastruktur", "Aplikasi", "Literasi", "Jumlah"]
     scores = load_workbook(io.BytesIO(archive.read("07-penilaian-mandiri.xlsx"))).active
     assert ["Baseline", "Smart Governance", "72,5"] == [
         scores.cell(2, column).value for column in (1, 2, 3)]
@@ -80,7 +84,7 @@ def test_the_pack_holds_every_listed_item_and_the_index_names_their_sources(clie
     assert "tidak ada berkas" in flat
 
     page = client.get(page_url(world.own)).content.decode()
-    assert "Unduh ZIP" in page and "7 berkas" in page
+    assert "Unduh ZIP" in page and "8 berkas" in page
     download = client.get(reverse("render_job_download",
                                   kwargs={"region_code": world.own.code, "job_pk": job.pk}))
     assert download["Content-Type"] == "application/zip"
