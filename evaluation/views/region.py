@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from masterplan import access
 from masterplan.views.base import RegionMixin
 
-from .. import overview, services
+from .. import overview, ranking, services
 from ..forms import ScoreRowsForm
 from .base import ComponentMixin, EvaluationMixin
 
@@ -36,6 +36,7 @@ class EvaluationDetailView(EvaluationMixin, TemplateView):
             table=overview.score_table(self.evaluation),
             may_self_assess=user.has_perm("evaluation.self_assess", self.evaluation),
             may_assess=user.has_perm("evaluation.assess", self.evaluation),
+            rank=ranking.region_rank(self.evaluation),
         )
         return context
 
