@@ -127,9 +127,11 @@ def test_the_region_team_sees_its_own_rank_but_not_the_ranking(client, world):
     detail = client.get(reverse("evaluation_detail", kwargs={"region_code": "32.73",
                                                              "year": 2026})).content.decode()
     assert "Peringkat nasional 4 dari 6 · peringkat di provinsi 2 dari 3" in detail
-    # No other region's score or name reaches the team's page.
+    page = client.get(reverse("evaluation_region", kwargs={"region_code": "32.73"})).content.decode()
+    assert "2026: Peringkat nasional 4 dari 6 · peringkat di provinsi 2 dari 3" in page
+    # No other region's score or name reaches the team's pages.
     for text in ("80,00", "60,5", "Surabaya", "Cimahi", "Denpasar"):
-        assert text not in detail
+        assert text not in detail and text not in page
 
 
 def test_region_ranks_of_several_cycles_take_one_query(world, django_assert_num_queries):
