@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from masterplan import access
 from masterplan.views.base import RegionMixin
 
-from .. import overview, services
+from .. import history, overview, ranking, services
 from ..forms import ScoreRowsForm
 from .base import ComponentMixin, EvaluationMixin
 
@@ -23,6 +23,7 @@ class RegionEvaluationsView(RegionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["rows"] = overview.region_rows(self.region)
+        context["history"] = history.region_history(context["rows"])
         return context
 
 
@@ -36,6 +37,7 @@ class EvaluationDetailView(EvaluationMixin, TemplateView):
             table=overview.score_table(self.evaluation),
             may_self_assess=user.has_perm("evaluation.self_assess", self.evaluation),
             may_assess=user.has_perm("evaluation.assess", self.evaluation),
+            rank=ranking.region_rank(self.evaluation),
         )
         return context
 
