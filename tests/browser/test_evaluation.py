@@ -1,7 +1,9 @@
 """A yearly evaluation cycle in a browser, every page reached by links from the landing page:
 the admin creates the cycle (refused while the weights do not sum to 100), Bandung's ketua fills
 a component of the self-assessment (refused above the scale, nothing saved), the pembimbing
-scores it beside the team's scores, and the ketua builds the evidence pack and downloads it."""
+scores it beside the team's scores, the ketua builds the evidence pack and downloads it, and
+the admin imports the published results (a file with a typo refused, naming its row and column)
+and sees the ranking, where the ketua then finds the region's own rank."""
 
 import io
 import zipfile
@@ -11,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from evaluation.models import EvaluationCycle, Score
+from evaluation.models import EvaluationCycle, PublishedResult, Score
 
 pytestmark = pytest.mark.browser
 PASSWORD = "masterplan-demo"
@@ -91,7 +93,33 @@ def build_evidence_pack(page):
     return zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
 
 
-def test_an_evaluation_cycle_from_creation_to_the_evidence_pack(page, login, demo):
+RESULTS = ("kode_wilayah;baseline;output;outcome;impact;quick_win;final\n"
+           "32.73;80;70;60;50;90;68\n"
+           "35.10;60;55;50;45;40;{banyuwangi}\n")
+
+
+def import_results(page, tmp_path):
+    page.get_by_role("navigation", name="Navigasi utama").get_by_role(
+        "link", name="Evaluasi").click()
+    page.get_by_role("link", name=f"Hasil resmi {YEAR}").click()
+    wrong = tmp_path / "hasil-salah.csv"
+    wrong.write_text(RESULTS.format(banyuwangi="49,5x"), encoding="utf-8")
+    page.get_by_label("Berkas CSV hasil resmi").set_input_files(str(wrong))
+    page.get_by_role("button", name="Impor hasil").click()
+    expect(page.locator("#kesalahan-impor")).to_contain_text("Baris 3, kolom final")
+    assert not PublishedResult.objects.filter(evaluation__cycle__year=YEAR).exists()
+    right = tmp_path / "hasil.csv"
+    right.write_text(RESULTS.format(banyuwangi="49,5"), encoding="utf-8")
+    page.get_by_label("Berkas CSV hasil resmi").set_input_files(str(right))
+    page.get_by_role("button", name="Impor hasil").click()
+    expect(page.get_by_text("2 hasil resmi dari hasil.csv disimpan.")).to_be_visible()
+    page.get_by_role("link", name=f"Peringkat {YEAR}").first.click()
+    first = page.locator("table").last.locator("tbody tr").first
+    expect(first).to_contain_text("Kota Bandung")
+    expect(first).to_contain_text("68")
+
+
+def test_an_evaluation_cycle_from_creation_to_the_ranking(page, login, demo, tmp_path):
     sign_in_as(page, login, "admin")
     create_cycle(page)
 
@@ -115,3 +143,11 @@ def test_an_evaluation_cycle_from_creation_to_the_evidence_pack(page, login, dem
                  "08-ringkasan-survei-warga.xlsx"):
         assert name in names
     assert any(name.startswith("01-regulasi/") for name in names)
+
+    sign_in_as(page, login, "admin")
+    import_results(page, tmp_path)
+    assert PublishedResult.objects.filter(evaluation__cycle__year=YEAR).count() == 2
+
+    sign_in_as(page, login, "ketua.bandung")
+    open_evaluation(page)
+    expect(page.get_by_text("Peringkat nasional 1 dari 2")).to_be_visible()
