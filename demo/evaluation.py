@@ -11,6 +11,8 @@ from evaluation import services
 from evaluation.models import EvaluationCycle, Score
 from masterplan.models import User
 
+from . import evaluation_survey
+
 OLDER_WEIGHTS = {"weight_baseline": D(10), "weight_output": D(20), "weight_outcome": D(30),
                  "weight_impact": D(30), "weight_quick_win": D(10)}
 # Bandung's self-assessment per component (the six dimensions vary around it).
@@ -45,6 +47,7 @@ def seed(full, empty):
     bandung_2025 = cycles[2025].participants.get(region=full.region)
     _fill(bandung_2025, SELF_2025, ketua, assessed=ASSESSED_2025, assessor=pembimbing)
     _fill(cycles[2026].participants.get(region=full.region), SELF_2026, ketua)
+    evaluation_survey.seed(cycles, full.region)
     return cycles
 
 
