@@ -11,7 +11,7 @@ from evaluation import services
 from evaluation.models import EvaluationCycle, Score
 from masterplan.models import User
 
-from . import evaluation_results
+from . import evaluation_results, evaluation_survey
 
 OLDER_WEIGHTS = {"weight_baseline": D(10), "weight_output": D(20), "weight_outcome": D(30),
                  "weight_impact": D(30), "weight_quick_win": D(10)}
@@ -48,6 +48,7 @@ def seed(full, empty):
     _fill(bandung_2025, SELF_2025, ketua, assessed=ASSESSED_2025, assessor=pembimbing)
     _fill(cycles[2026].participants.get(region=full.region), SELF_2026, ketua)
     evaluation_results.seed(cycles)  # 2025's published results and ranking
+    evaluation_survey.seed(cycles, full.region)
     return cycles
 
 

@@ -1,5 +1,6 @@
 """The citizen survey's summary: how many responses, whether they are enough to count, and the
-mean answer per question and overall (1–5), read in a fixed number of queries.
+mean answer per question and overall (1–5) with how often each answer was given, read in a
+fixed number of queries (three).
 
 The index the survey gives is the overall mean placed on the cycle's scale: 1 is 0 and 5 is
 `scale_max` (a linear map), so a survey answered "3" throughout scores half the scale."""
@@ -7,10 +8,12 @@ The index the survey gives is the overall mean placed on the cycle's scale: 1 is
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Count
+from django.db.models import Count
 
 from . import scoring
 from .models import SurveyAnswer
+
+ANSWERS = (1, 2, 3, 4, 5)
 
 
 @dataclass
@@ -18,6 +21,14 @@ class QuestionSummary:
     question: object
     count: int
     mean: Decimal | None
+    # How many answered 1, 2, 3, 4 and 5, in that order.
+    distribution: list = field(default_factory=lambda: [0] * len(ANSWERS))
+
+    @property
+    def shares(self):
+        """[(answer, count, percent of the question's answers)] for 1 to 5."""
+        return [(answer, count, round(100 * count / self.count) if self.count else 0)
+                for answer, count in zip(ANSWERS, self.distribution, strict=True)]
 
 
 @dataclass
@@ -45,24 +56,34 @@ def scale_index(mean, scale_max):
 
 def summary(evaluation):
     cycle = evaluation.cycle
-    questions = list(cycle.questions.all())
-    stats = {row["question"]: row for row in
-             SurveyAnswer.objects.filter(response__evaluation=evaluation)
-             .values("question").annotate(count=Count("pk"), mean=Avg("value"))}
+    questions = list(cycle.questions.select_related("dimension").order_by("position", "pk"))
+    for number, question in enumerate(questions, start=1):
+        question.number = number  # p1, p2, … as the CSV import names them
+    distributions = {question.pk: [0] * len(ANSWERS) for question in questions}
+    for row in (SurveyAnswer.objects.filter(response__evaluation=evaluation)
+                .values("question", "value").annotate(count=Count("pk")).order_by()):
+        if row["question"] in distributions and row["value"] in ANSWERS:
+            distributions[row["question"]][row["value"] - 1] = row["count"]
     responses = evaluation.survey_responses.count()
-    per_question = [QuestionSummary(question, stats.get(question.pk, {}).get("count", 0),
-                                    _decimal(stats.get(question.pk, {}).get("mean")))
+    per_question = [_question_summary(question, distributions[question.pk])
                     for question in questions]
     answered = sum(row.count for row in per_question)
-    mean = None
+    exact = None
     if answered:
-        mean = scoring.rounded(sum(Decimal(row.count) * row.mean for row in per_question
-                                   if row.mean is not None) / answered)
-    result = SurveySummary(responses, cycle.survey_min_responses, per_question, mean)
-    if mean is not None and result.counts:
-        result.index = scale_index(mean, cycle.scale_max)
+        total = sum(answer * times for row in per_question
+                    for answer, times in zip(ANSWERS, row.distribution, strict=True))
+        exact = Decimal(total) / answered
+    result = SurveySummary(responses, cycle.survey_min_responses, per_question,
+                           scoring.rounded(exact))
+    if exact is not None and result.counts:
+        result.index = scale_index(exact, cycle.scale_max)  # rounded once, at the end
     return result
 
 
-def _decimal(value):
-    return None if value is None else scoring.rounded(Decimal(str(value)))
+def _question_summary(question, distribution):
+    count = sum(distribution)
+    mean = None
+    if count:
+        total = sum(answer * times for answer, times in zip(ANSWERS, distribution, strict=True))
+        mean = scoring.rounded(Decimal(total) / count)
+    return QuestionSummary(question, count, mean, distribution)

@@ -44,6 +44,8 @@ UNLINKED = {
 }
 # Pages a role may open that are another role's work, and why that role gets no link.
 UNLINKED_FOR = {
+    "anonymous": {"evaluation_survey_public": "a region's survey link, handed to citizens by the "
+                                              "region (its survey page links it)"},
     "admin": {"bimtek_notes": "the pembimbing writes the report; the admin reads it on the visit",
               "bimtek_report_edit": "the same", "bimtek_visit_edit": "the same"},
 }

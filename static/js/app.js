@@ -11,6 +11,9 @@
    Controls that only work with scripts (e.g. the readiness table's "Simpan semua", which
    gathers the rows' forms with htmx) are rendered `hidden data-needs-script` and shown here.
 
+   Copy buttons: <button data-copy-target="ID" data-copied="Tersalin"> copies the value (or the
+   text) of the element with that id to the clipboard, selects it, and says so on the button.
+
    The warning before leaving a page with unsaved input is static/js/unsaved.js. */
 (function () {
   "use strict";
@@ -58,6 +61,27 @@
       el.hidden = false;
     });
   }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element && event.target.closest("[data-copy-target]");
+    if (!button) {
+      return;
+    }
+    var source = document.getElementById(button.getAttribute("data-copy-target"));
+    if (!source) {
+      return;
+    }
+    var text = "value" in source ? source.value : source.textContent;
+    if (source.select) {
+      source.select();
+    }
+    var done = function () {
+      button.textContent = button.getAttribute("data-copied") || button.textContent;
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, function () {});
+    }
+  });
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", showScripted);
