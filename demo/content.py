@@ -17,6 +17,7 @@ from . import (
     publication,
     readiness,
     review,
+    risks,
     swot,
     targets,
 )
@@ -34,6 +35,7 @@ def seed():
     programs.seed(full, empty)
     institutions.seed(full, empty)
     monitoring.seed(full, empty)
+    risks.seed(full, empty)
     books.seed(full, empty)
     bimtek.seed(full, empty)
     review.seed(full, empty)  # Bandung's submissions and reviews (now perlu revisi)
