@@ -451,9 +451,9 @@ def _spoken_year(budget, year):
 # --- risk heat map -----------------------------------------------------------------------------
 
 RISK_MAP_WIDTH = 480
-RISK_MAP_BOOK_SHARE = 0.7  # of the text width the books draw it at (static/books/book.css)
-RISK_MAP_FONT = 12  # its smallest text prints at 7 pt at that share (min_font_size: 10.5)
-RISK_MAP_SMALL = 11
+RISK_MAP_BOOK_SHARE = 0.6  # of the text width the books draw it at (static/books/book.css)
+RISK_MAP_FONT = 12  # its smallest text prints at 7 pt at that share (min_font_size: 12)
+RISK_MAP_SMALL = 12
 RISK_MAP_PLOT_X = 160  # room for the likelihood labels and the axis title
 RISK_MAP_PLOT_Y = 12
 RISK_MAP_CELL_WIDTH = 100
