@@ -18,6 +18,7 @@ from . import (
     publication,
     readiness,
     review,
+    risks,
     swot,
     targets,
 )
@@ -35,6 +36,7 @@ def seed():
     programs.seed(full, empty)
     institutions.seed(full, empty)
     monitoring.seed(full, empty)
+    risks.seed(full, empty)
     books.seed(full, empty)
     bimtek.seed(full, empty)
     evaluation.seed(full, empty)

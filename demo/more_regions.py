@@ -6,7 +6,7 @@ from masterplan import content_version
 from masterplan.models import Region
 from masterplan.services import create_masterplan, current_masterplan
 
-from . import books, core, institutions, monitoring, programs, readiness, swot, targets
+from . import books, core, institutions, monitoring, programs, readiness, risks, swot, targets
 
 # Kabupaten Bandung, Kota Semarang, Kota Surabaya, Kota Denpasar, Kota Yogyakarta, Kota Makassar.
 REGIONS = ["32.04", "33.74", "35.78", "51.71", "34.71", "73.71"]
@@ -30,7 +30,7 @@ def seed(count):
 def _fill(region, empty):
     masterplan = current_masterplan(region) or create_masterplan(
         region=region, user=None, start_year=core.START_YEAR)
-    for step in (readiness, swot, targets, programs, institutions, monitoring, books):
+    for step in (readiness, swot, targets, programs, institutions, monitoring, risks, books):
         step.seed(masterplan, empty)
     content_version.masterplan_changed(masterplan.pk)
     return masterplan

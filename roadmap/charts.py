@@ -1,4 +1,5 @@
-"""Server-rendered SVG charts of the roadmap: the timeline (Gantt) and the budget bars.
+"""Server-rendered SVG charts of the roadmap: the timeline (Gantt), the budget bars and the risk
+heat map.
 
 Drawn with the SVG primitives of masterplan.charts, like readiness/charts.py: pure functions
 returning a safe string of inline SVG, no JavaScript, no external CSS or fonts, a viewBox so they
@@ -15,6 +16,9 @@ numbers as tables, and the PDF books can reuse the charts (WeasyPrint renders in
   page, for the books to print a long roadmap as several figures.
 * `budget_svg(budget)`: one stacked bar per year, a segment per funding source, the year's total
   above the bar in the short rupiah format ("Rp 1,5 M"); the table beside it has full numbers.
+* `risk_heat_map_svg(counts)`: the risk register's 3 × 3 grid, likelihood upwards and impact to
+  the right, each cell coloured by its level (roadmap.risks.risk_level) with its number of risks
+  and its score, and a legend of the three levels.
 """
 
 from decimal import Decimal
@@ -30,6 +34,7 @@ from masterplan.charts import (
     GRID,
     MUTED,
     chars_fitting,
+    clip,
     coordinate,
     empty_element,
     min_font_size,
@@ -37,6 +42,15 @@ from masterplan.charts import (
     text_element,
     text_lines,
     wrap,
+)
+
+from .risks import (
+    IMPACT_LABELS,
+    LEVEL_LABELS,
+    LEVELS,
+    LIKELIHOOD_LABELS,
+    level_counts,
+    risk_level,
 )
 
 # --- rupiah ----------------------------------------------------------------------------------
@@ -432,3 +446,104 @@ def _spoken_year(budget, year):
              for code, label in used_sources(budget) if budget.by_year[year].get(code)]
     total = rupiah_full(budget.year_totals[year])
     return f"{year}: {total}" + (f" ({', '.join(parts)})" if parts else "")
+
+
+# --- risk heat map -----------------------------------------------------------------------------
+
+RISK_MAP_WIDTH = 480
+RISK_MAP_BOOK_SHARE = 0.6  # of the text width the books draw it at (static/books/book.css)
+RISK_MAP_FONT = 12  # its smallest text prints at 7 pt at that share (min_font_size: 12)
+RISK_MAP_SMALL = 12
+RISK_MAP_PLOT_X = 160  # room for the likelihood labels and the axis title
+RISK_MAP_PLOT_Y = 12
+RISK_MAP_CELL_WIDTH = 100
+RISK_MAP_CELL_HEIGHT = 62
+RISK_MAP_COUNT_FONT = 22
+RISK_LEVEL_COLOURS = {"rendah": "#b2f2bb", "sedang": "#ffe066", "tinggi": "#ff8787"}
+
+
+def risk_heat_map_svg(counts, *, chart_id="peta-risiko", described_by=None):
+    """The 3 × 3 heat map of a risk register: likelihood (kemungkinan) upwards, impact (dampak)
+    to the right, each cell coloured by its level (roadmap.risks.risk_level) and showing how
+    many risks it holds and its score. `counts`: {(likelihood, impact): number of risks}, e.g.
+    roadmap.risks.heat_map_counts(masterplan); a missing cell counts 0."""
+    scale = (1, 2, 3)
+    counts = {(likelihood, impact): int(counts.get((likelihood, impact)) or 0)
+              for likelihood in scale for impact in scale}
+    left, top = RISK_MAP_PLOT_X, RISK_MAP_PLOT_Y
+    bottom = top + 3 * RISK_MAP_CELL_HEIGHT
+    right = left + 3 * RISK_MAP_CELL_WIDTH
+    body = []
+    spoken = []
+    for likelihood in scale:
+        y = bottom - likelihood * RISK_MAP_CELL_HEIGHT
+        for impact in scale:
+            x = left + (impact - 1) * RISK_MAP_CELL_WIDTH
+            level = risk_level(likelihood, impact)
+            count = counts[likelihood, impact]
+            cell = _("Kemungkinan %(likelihood)s (%(likelihood_label)s), dampak %(impact)s "
+                     "(%(impact_label)s): %(count)s risiko, skor %(score)s, tingkat %(level)s") % {
+                "likelihood": likelihood, "likelihood_label": LIKELIHOOD_LABELS[likelihood],
+                "impact": impact, "impact_label": IMPACT_LABELS[impact], "score": level.score,
+                "level": level.label, "count": count}
+            if count:
+                spoken.append(cell)
+            middle = x + RISK_MAP_CELL_WIDTH / 2
+            body.append(
+                f'<g class="cell level-{level.code}" data-likelihood="{likelihood}" '
+                f'data-impact="{impact}" data-count="{count}"><title>{escape(cell)}</title>'
+                + empty_element("rect", x=x, y=y, width=RISK_MAP_CELL_WIDTH,
+                                height=RISK_MAP_CELL_HEIGHT, fill=RISK_LEVEL_COLOURS[level.code],
+                                stroke="#ffffff", stroke_width="2")
+                + text_element(middle, y + 32, str(count), class_="count", text_anchor="middle",
+                               font_size=str(RISK_MAP_COUNT_FONT), font_weight="bold")
+                + text_element(middle, y + 52, _("skor %(score)s") % {"score": level.score},
+                               class_="score", text_anchor="middle",
+                               font_size=str(RISK_MAP_SMALL))
+                + "</g>")
+    body.append(empty_element("rect", x=left, y=top, width=right - left, height=bottom - top,
+                              fill="none", stroke=MUTED))
+    # Likelihood labels to the left of the rows, impact labels below the columns.
+    label_chars = chars_fitting(left - 40, RISK_MAP_SMALL)
+    for likelihood in scale:
+        y = bottom - (likelihood - 0.5) * RISK_MAP_CELL_HEIGHT
+        lines = wrap(f"{likelihood} – {LIKELIHOOD_LABELS[likelihood]}", label_chars, 2)
+        first = y + 4 - (len(lines) - 1) * RISK_MAP_SMALL * 0.6
+        body.append(text_lines(left - 8, first, lines, RISK_MAP_SMALL * 1.2, class_="likelihood",
+                               text_anchor="end", font_size=str(RISK_MAP_SMALL)))
+    column_chars = chars_fitting(RISK_MAP_CELL_WIDTH - 4, RISK_MAP_SMALL)
+    for impact in scale:
+        x = left + (impact - 0.5) * RISK_MAP_CELL_WIDTH
+        body.append(text_element(x, bottom + 18, clip(f"{impact} – {IMPACT_LABELS[impact]}",
+                                                      column_chars),
+                                 class_="impact", text_anchor="middle",
+                                 font_size=str(RISK_MAP_SMALL)))
+    axis_y = (top + bottom) / 2
+    body.append(text_element(18, axis_y, _("Kemungkinan"), class_="axis", text_anchor="middle",
+                             font_weight="bold",
+                             transform=f"rotate(-90 18 {coordinate(axis_y)})"))
+    body.append(text_element((left + right) / 2, bottom + 40, _("Dampak"), class_="axis",
+                             text_anchor="middle", font_weight="bold"))
+    # Legend: the three levels with their scores.
+    legend_y = bottom + 66
+    x = 20
+    ranges = {"rendah": "1–2", "sedang": "3–4", "tinggi": "6–9"}
+    totals = level_counts(counts)
+    for code in LEVELS:
+        label = _("%(level)s (skor %(range)s)") % {"level": LEVEL_LABELS[code],
+                                                    "range": ranges[code]}
+        body.append(empty_element("rect", class_="legend-swatch", x=x, y=legend_y - 10, width=12,
+                                  height=10, fill=RISK_LEVEL_COLOURS[code], stroke=MUTED,
+                                  stroke_width="0.5"))
+        body.append(text_element(x + 16, legend_y, label, class_="legend",
+                                 font_size=str(RISK_MAP_SMALL)))
+        x += 16 + RISK_MAP_SMALL * CHAR_WIDTH * len(label) + 18
+    total = sum(counts.values())
+    description = _("%(total)s risiko: %(high)s tinggi, %(medium)s sedang, %(low)s rendah.") % {
+        "total": total, "high": totals["tinggi"], "medium": totals["sedang"],
+        "low": totals["rendah"]}
+    if spoken:
+        description += " " + "; ".join(spoken) + "."
+    return svg_image(chart_id, RISK_MAP_WIDTH, coordinate(legend_y + 6),
+                     _("Peta risiko: kemungkinan × dampak"), description, body, described_by,
+                     font_size=RISK_MAP_FONT)

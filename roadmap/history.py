@@ -13,6 +13,7 @@ from .models import (
     Partner,
     Program,
     ProgramKpi,
+    ProgramRisk,
     QuickWin,
     Regulation,
 )
@@ -28,6 +29,8 @@ track(QuickWin, "programs", "program__masterplan", 65)
 track(MonitoringRecord, "monitoring", "program__masterplan", 70)
 track(KpiActual, "monitoring", "record__program__masterplan", 71,
       label=lambda actual: f"{actual.record} · {actual.kpi}")
+track(ProgramRisk, "monitoring", "program__masterplan", 72,
+      label=lambda risk: f"{risk.program} · {risk.risk[:80]}")
 track(Institution, "institutions", "masterplan", 75)
 track(InstitutionMember, "institutions", "institution__masterplan", 76)
 track(Regulation, "institutions", "masterplan", 80, ignore=["code"])  # the guide's item

@@ -21,4 +21,6 @@ register(
     Entry("monev", _("Monitoring dan evaluasi"), "monitoring_worksheet", 600,
           section="monitoring",
           covers=("monitoring_program", "monitoring_record_add", "monitoring_record_edit")),
+    Entry("monev", _("Register risiko"), "risk_register", 610,
+          covers=("risk_add", "risk_edit")),
 )

@@ -1,10 +1,10 @@
-"""The roadmap and monitoring & evaluation pages of a region's current masterplan.
+"""The roadmap, monitoring & evaluation and risk register pages of a region's current masterplan.
 
 Included under wilayah/<region_code>/ through roadmap/urls.py."""
 
 from django.urls import path
 
-from .views import monitoring, roadmap
+from .views import monitoring, risks, roadmap
 
 urlpatterns = [
     # Peta jalan: per horizon and dimension, budget, incomplete programs; a group's programs
@@ -22,4 +22,10 @@ urlpatterns = [
          monitoring.RecordFormView.as_view(), name="monitoring_record_edit"),
     path("monev/program/<int:program_pk>/catatan/<int:record_pk>/hapus/",
          monitoring.RecordDeleteView.as_view(), name="monitoring_record_delete"),
+    # Register risiko: every program's risks with the heat map; a risk added to a program,
+    # changed or deleted.
+    path("risiko/", risks.RegisterView.as_view(), name="risk_register"),
+    path("risiko/program/<int:program_pk>/tambah/", risks.RiskFormView.as_view(), name="risk_add"),
+    path("risiko/<int:risk_pk>/ubah/", risks.RiskFormView.as_view(), name="risk_edit"),
+    path("risiko/<int:risk_pk>/hapus/", risks.RiskDeleteView.as_view(), name="risk_delete"),
 ]

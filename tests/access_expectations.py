@@ -41,6 +41,7 @@ from .access_kwargs import (
     render_job_kwargs,
     report_job_kwargs,
     reset_kwargs,
+    risk_kwargs,
     sasaran_kwargs,
     swot_item_kwargs,
     swot_strategy_kwargs,
@@ -343,6 +344,14 @@ EXPECTATIONS = {
     "monitoring_record_edit": Case(monev_record_kwargs, get=region_page(TEAM, admin=DENIED),
                                    post=region_page(TEAM, admin=DENIED)),
     "monitoring_record_delete": Case(monev_record_kwargs, post=region_page(TEAM, admin=DENIED)),
+    # The risk register (roadmap/roadmap_urls.py): read by every role, a program's risks added,
+    # changed and deleted by the region's team only.
+    "risk_register": Case(region_kwargs, get=region_page(EVERY_ROLE)),
+    "risk_add": Case(monev_program_kwargs, get=region_page(TEAM, admin=DENIED),
+                     post=region_page(TEAM, admin=DENIED)),
+    "risk_edit": Case(risk_kwargs, get=region_page(TEAM, admin=DENIED),
+                      post=region_page(TEAM, admin=DENIED)),
+    "risk_delete": Case(risk_kwargs, post=region_page(TEAM, admin=DENIED)),
     # Review comments (masterplan/comment_urls.py): every role reads; threads are started by the
     # pembimbing and admins, replied to, resolved and reopened by them and the team; dewan reads.
     "region_comments": Case(region_kwargs, get=region_page(EVERY_ROLE)),

@@ -276,6 +276,16 @@ def monev_record_kwargs(world, region):
     return {"region_code": region.code, "program_pk": program.pk, "record_pk": record.pk}
 
 
+def risk_kwargs(world, region):
+    """A risk of a program of the target region's current masterplan (roadmap/roadmap_urls.py)."""
+    from roadmap.models import ProgramRisk
+
+    risk = ProgramRisk.objects.create(program=_monev_program(world, region),
+                                      risk="Keterlambatan pengadaan perangkat", likelihood=2,
+                                      impact=3)
+    return {"region_code": region.code, "risk_pk": risk.pk}
+
+
 def _comment(world, region):
     """An open thread on the target region's masterplan (masterplan/comments.py)."""
     from masterplan.comments import add_comment

@@ -1,10 +1,14 @@
 """Buku II, the masterplan: every program presented in full once, in its dimension's strategy
-(chapter III); the action plan (IV) and the roadmap (V) name it and refer to it."""
+(chapter III); the action plan (IV) and the roadmap (V) name it and refer to it. The lampiran
+carry the SWOT worksheets, the monitoring and evaluation records and the programs' risk register
+with its heat map."""
 
 from collections import defaultdict
 
 from django.db.models import Prefetch
 
+from roadmap import risks
+from roadmap.charts import risk_heat_map_svg
 from roadmap.models import Category, GovernmentFunction, Horizon, MonitoringRecord
 from swot.models import Strategy, SwotItem, Worksheet
 
@@ -52,6 +56,14 @@ def _monitoring(masterplan):
                 .order_by("-year", "-quarter", "program__name"))
 
 
+def _risks(masterplan):
+    """The risk register by program (one query) and its heat map (one more), none when empty."""
+    rows = risks.register_rows(masterplan)
+    heat_map = risk_heat_map_svg(risks.heat_map_counts(masterplan), chart_id="buku-peta-risiko") \
+        if rows else ""
+    return {"groups": risks.by_program(rows), "count": len(rows), "heat_map": heat_map}
+
+
 def book2(masterplan):
     context = common(masterplan, 2)
     all_programs = programs(masterplan)
@@ -78,5 +90,6 @@ def book2(masterplan):
         missing_functions=missing_functions,
         worksheets=_worksheets(masterplan),
         monitoring=_monitoring(masterplan),
+        risk_register=_risks(masterplan),
     )
     return context

@@ -1,5 +1,5 @@
-"""Programs and quick wins, roadmap, monitoring & evaluation, institutions, regulations and the
-e-Gov application inventory of a masterplan."""
+"""Programs and quick wins, roadmap, monitoring & evaluation, the programs' risk registers,
+institutions, regulations and the e-Gov application inventory of a masterplan."""
 
 from .applications import Application, GovernmentFunction
 from .institutions import (
@@ -29,11 +29,12 @@ from .programs import (
     QuickWin,
     QuickWinStatus,
 )
+from .risks import ProgramRisk, RiskStatus
 
 __all__ = [
     "Application", "Category", "Financing", "FundingSource", "GovernmentFunction", "Horizon",
     "InfrastructureKind", "Institution", "InstitutionKind", "InstitutionMember", "KpiActual",
     "KpiTarget", "MemberRole", "MemberUnsur", "MonitoringFrequency", "MonitoringRecord", "Opd",
-    "Partner", "PartnerKind", "Program", "ProgramKpi", "QuickWin", "QuickWinStatus", "Regulation",
-    "RegulationStatus", "SelectionProcess",
+    "Partner", "PartnerKind", "Program", "ProgramKpi", "ProgramRisk", "QuickWin", "QuickWinStatus",
+    "Regulation", "RegulationStatus", "RiskStatus", "SelectionProcess",
 ]

@@ -25,7 +25,7 @@ from masterplan.views.editing import (
     ObjectFormView,
 )
 
-from .. import program_editor, program_forms, program_rules, programs
+from .. import program_editor, program_forms, program_rules, programs, risks
 from ..models import Category, FundingSource, Horizon, Program, QuickWin
 from ..opds import opds_of
 
@@ -186,6 +186,7 @@ class ProgramDetailView(ProgramMixin, TemplateView):
                                                          "worksheet__readiness_element"),
             gap_rows=program.gap_rows.order_by("position", "pk"),
             quick_win=programs.visible_quick_win(program),
+            risks=risks.program_rows(program),
             warnings=program_rules.horizon_warnings(program, self.masterplan))
         return context
 
@@ -255,6 +256,7 @@ class ProgramDeleteView(EditPageMixin, ProgramMixin, ObjectDeleteView, TemplateV
                        financing_count=program.financing.count(),
                        partner_count=program.partners.count(),
                        monitoring_count=program.monitoring_records.count(),
+                       risk_count=program.risks.count(),
                        application_count=program.integrated_applications.count())
         return context
 

@@ -8,6 +8,7 @@ Registered from RoadmapConfig.ready(), in workbook order:
 - "KPI", "Pembiayaan" (kpis.py): KPIs with baseline and yearly targets, financing per year and
   source, keyed by program code;
 - "Monev", "Realisasi KPI" (monitoring.py): monitoring records and KPI actual values;
+- "Register risiko" (risks.py): the programs' risks, their level written from the one rule;
 - "Aplikasi e-Gov" (applications.py): the application inventory;
 - "Lembaga", "Anggota Lembaga" (institutions.py): Dewan, Tim Pelaksana, forums, their members;
 - "Regulasi" (regulations.py): the guide's regulations and those the region added.
@@ -17,12 +18,12 @@ References between sheets and the shared layout of a list sheet are in common.py
 
 from masterplan.workbook.registry import register
 
-from . import applications, institutions, kpis, monitoring, opds, programs, regulations
+from . import applications, institutions, kpis, monitoring, opds, programs, regulations, risks
 
 
 def register_sheets():
     """Register the roadmap's sheets (called from RoadmapConfig.ready())."""
     register(opds.OpdSheet, programs.ProgramSheet, programs.QuickWinSheet, kpis.KpiSheet,
              kpis.FinancingSheet, monitoring.MonitoringSheet, monitoring.ActualSheet,
-             applications.ApplicationSheet, institutions.InstitutionSheet, institutions.MemberSheet,
+             risks.RiskSheet, applications.ApplicationSheet, institutions.InstitutionSheet, institutions.MemberSheet,
              regulations.RegulationSheet)

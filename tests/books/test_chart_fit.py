@@ -48,6 +48,8 @@ CHARTS = {
         {(year, "apbd"): 37_900_000_000 + year for year in range(2026, 2036)}
         | {(2027, "kpbu"): 29_000_000_000, (2028, "hibah"): 350_000_000},
         years=range(2026, 2036))), 1),
+    "risk_heat_map": (lambda: roadmap_charts.risk_heat_map_svg({(3, 2): 12, (1, 1): 3, (2, 3): 140}),
+                      roadmap_charts.RISK_MAP_BOOK_SHARE),
 }
 
 

@@ -29,7 +29,16 @@ from masterplan.editing import (
 from masterplan.forms import AccountEditForm, BatchForm, MasterplanForm, RegionForm
 from readiness.forms import EntryForm, OutlookForm, PerformanceForm
 from readiness.models import PerformanceAssessment, ReadinessEntry
-from roadmap import applications, institutions, monitoring, opds, program_editor, program_forms, regulations
+from roadmap import (
+    applications,
+    institutions,
+    monitoring,
+    opds,
+    program_editor,
+    program_forms,
+    regulations,
+    risks,
+)
 from roadmap.models import Application, Regulation
 from swot import gap, targets, vision, worksheets
 from swot.models import Mission, Strategy, SwotItem, VisionCheck
@@ -38,7 +47,7 @@ from swot.worksheet_forms import EvidenceForm, ItemForm, StrategyForm
 from ..bimtek.helpers import visit_of
 from ..factories import BatchFactory, UserFactory
 from ..roadmap.program_helpers import add_kpi, make_opd, make_program
-from ..roadmap.roadmap_helpers import record
+from ..roadmap.roadmap_helpers import record, risk
 from ..swot.strategic_helpers import make_indicator, make_sasaran
 from ..swot.test_gap import make_row
 
@@ -175,6 +184,11 @@ def _regulation(world):
         {"masterplan": masterplan}
 
 
+def _risk(world):
+    item = risk(make_program(own(world)))
+    return item, {"program": item.program}
+
+
 def _forum(world):
     masterplan = own(world)
     forum = institutions.new_forum(masterplan)
@@ -268,6 +282,8 @@ CASES = {
                                 ("why", "Karena A", "Karena B"), program_editor.save_quick_win),
     regulations.RegulationForm: Case(_regulation, {"number": "1"}, {"date": "2025-01-02"},
                                      ("number", "1", "2"), regulations.save_regulation),
+    risks.RiskForm: Case(_risk, {"owner": "Diskominfo"}, {"mitigation": "E-katalog"},
+                         ("risk", "Risiko A", "Risiko B"), risks.save_risk),
     institutions.InstitutionForm: Case(_forum, {"name": "Forum A"}, {"contact": "b@example.org"},
                                        ("name", "Forum A", "Forum B")),
     VisitForm: Case(_visit, {"location": "Balai kota"}, {"attendees": "Sekda"},

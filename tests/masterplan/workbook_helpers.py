@@ -22,7 +22,7 @@ from readiness.services import add_extra_component, sub_areas
 
 # The roadmap app's sheets, after the strategic analysis' (roadmap/workbook/__init__.py).
 ROADMAP_SHEETS = ["OPD", "Program", "Quick Win", "KPI", "Pembiayaan", "Monev", "Realisasi KPI",
-                  "Aplikasi e-Gov", "Lembaga", "Anggota Lembaga", "Regulasi"]
+                  "Register risiko", "Aplikasi e-Gov", "Lembaga", "Anggota Lembaga", "Regulasi"]
 INJECTIONS = ["=SUM(A1)", "@x", "-5 derajat", "+62 22 4230000 layanan aduan"]
 RATINGS = ["baik", "sedang", "buruk", ""]
 # More digits than a float holds, where the database keeps them (SQLite stores decimals as floats).

@@ -11,6 +11,7 @@ from roadmap.models import (
     Opd,
     Program,
     ProgramKpi,
+    ProgramRisk,
 )
 
 ELEMENTS = {"governance": "public_service", "branding": "tourism", "economy": "industry",
@@ -65,3 +66,9 @@ def record(program, year, quarter, progress=50, actuals=None, **fields):
     for kpi_item, value in (actuals or {}).items():
         KpiActual.objects.create(record=item, kpi=kpi_item, value=Decimal(str(value)))
     return item
+
+
+def risk(program, text="Keterlambatan pengadaan perangkat", likelihood=2, impact=2, **fields):
+    """A risk at the end of the program's register."""
+    return ProgramRisk.objects.create(program=program, risk=text, likelihood=likelihood,
+                                      impact=impact, position=program.risks.count(), **fields)

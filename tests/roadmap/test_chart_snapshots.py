@@ -36,6 +36,10 @@ CASES = {
         {(2026, "lainnya"): 950, (2027, "apbd"): Decimal("0.40")}, years=(2026, 2027)),
         chart_id="a", described_by="tabel-a"),
     "budget_empty": lambda: charts.budget_svg(make_budget({})),
+    "risk_heat_map": lambda: charts.risk_heat_map_svg(
+        {(3, 2): 1, (1, 1): 4, (2, 2): 2, (3, 3): 12, (1, 3): 0}, chart_id="r",
+        described_by="keterangan-r"),
+    "risk_heat_map_empty": lambda: charts.risk_heat_map_svg({}),
 }
 
 

@@ -212,3 +212,27 @@ def test_budget_chart_without_financing_says_so():
     root = parse(charts.budget_svg(make_budget({})))
     assert "Belum ada pembiayaan." in texts(root)
     assert not [r for r in root.iter(f"{SVG}rect") if r.get("class") == "segment"]
+
+
+def test_risk_heat_map_counts_each_cell_and_colours_it_by_level():
+    root = parse(charts.risk_heat_map_svg({(3, 2): 2, (1, 1): 1, (2, 3): 0}))
+    cells = {(int(g.get("data-likelihood")), int(g.get("data-impact"))): g
+             for g in root.iter(f"{SVG}g") if "cell" in g.get("class", "").split()}
+    assert sorted(cells) == [(likelihood, impact) for likelihood in (1, 2, 3) for impact in (1, 2, 3)]
+    high = cells[3, 2]
+    assert high.get("class") == "cell level-tinggi" and high.get("data-count") == "2"
+    assert high.find("svg:text[@class='count']", NS).text == "2"
+    assert high.find("svg:text[@class='score']", NS).text == "skor 6"
+    assert high.find("svg:rect", NS).get("fill") == charts.RISK_LEVEL_COLOURS["tinggi"]
+    assert cells[2, 2].get("class") == "cell level-sedang"
+    assert cells[1, 2].get("class") == "cell level-rendah"
+    assert cells[1, 3].find("svg:text[@class='count']", NS).text == "0"
+    # Likelihood rises upwards, impact to the right.
+    y = {key: float(g.find("svg:rect", NS).get("y")) for key, g in cells.items()}
+    x = {key: float(g.find("svg:rect", NS).get("x")) for key, g in cells.items()}
+    assert y[3, 1] < y[2, 1] < y[1, 1] and x[1, 1] < x[1, 2] < x[1, 3]
+    description = root.find("svg:desc", NS).text
+    assert description.startswith("3 risiko: 2 tinggi, 0 sedang, 1 rendah.")
+    assert "Kemungkinan 3 (hampir pasti terjadi), dampak 2 (sedang): 2 risiko, skor 6" in description
+    legend = [text.text for text in root.iter(f"{SVG}text") if text.get("class") == "legend"]
+    assert legend == ["Rendah (skor 1–2)", "Sedang (skor 3–4)", "Tinggi (skor 6–9)"]
