@@ -4,7 +4,7 @@ web process's background runner) builds it and the page polls its progress.
 
 `gather` reads everything in the worker's process: the regulations' uploaded documents, parts of
 the masterplan workbook (the application inventory, the institutions with their decrees, the
-M&E worksheet of Lampiran III, the risk register), the self-assessment, the rencana aksi
+M&E worksheet of Lampiran III, the risk register with each risk's level), the self-assessment, the rencana aksi
 completion table and the survey summary. `pack` (the bounded child process of the pipeline)
 typesets the index PDF, which lists every item with its source (and what is missing), and
 zips it all."""
@@ -51,6 +51,7 @@ WORKBOOK_PARTS = (
     ("04-monev-lampiran-iii.xlsx",
      gettext_lazy("Kertas kerja monitoring dan evaluasi (Lampiran III)"),
      ("roadmap.monitoring", "roadmap.actuals")),
+    ("05-register-risiko.xlsx", gettext_lazy("Register risiko program"), ("roadmap.risks",)),
 )
 
 

@@ -1,7 +1,7 @@
 """axe-core (vendored) on the demo: no serious or critical WCAG 2.1 AA violation on any page a
 role reaches by links from its landing page, and neither at 1366 px nor at 390 px does a page
-scroll sideways (a wide table scrolls inside its own box; the navigation fits the laptop). The main pages are also checked with axe at phone width, where the
-navigation collapses.
+scroll sideways (a wide table scrolls inside its own box; the navigation fits the laptop). The
+main pages are also checked with axe at phone width, where the navigation collapses.
 
 One test per role, so the crawls run side by side. The anggota is left out: an anggota opens the
 ketua's pages, from the same templates, with the team-management controls less (EDIT is the

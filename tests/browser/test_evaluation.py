@@ -138,7 +138,8 @@ def test_an_evaluation_cycle_from_creation_to_the_ranking(page, login, demo, tmp
     names = archive.namelist()
     assert names[0] == "00-indeks-bukti.pdf"
     for name in ("02-inventaris-aplikasi.xlsx", "03-kelembagaan.xlsx",
-                 "04-monev-lampiran-iii.xlsx", "06-penyelesaian-rencana-aksi.xlsx",
+                 "04-monev-lampiran-iii.xlsx", "05-register-risiko.xlsx",
+                 "06-penyelesaian-rencana-aksi.xlsx",
                  "07-penilaian-mandiri.xlsx",
                  "08-ringkasan-survei-warga.xlsx"):
         assert name in names

@@ -14,9 +14,9 @@ from pypdf import PdfReader
 
 from evaluation import evidence
 from masterplan.models import JobStatus, RenderJob
-from roadmap.models import Institution
+from roadmap.models import Institution, ProgramRisk
 
-from ..roadmap.institution_helpers import PDF_BYTES, guide_regulation, make_app
+from ..roadmap.institution_helpers import PDF_BYTES, guide_regulation, make_app, make_program
 from .helpers import make_cycle
 
 pytestmark = pytest.mark.django_db
@@ -45,12 +45,14 @@ def test_the_pack_holds_every_listed_item_and_the_index_names_their_sources(clie
     regulation.status, regulation.number = "ditetapkan", "Perwal 12/2026"
     regulation.document.save("perwal.pdf", ContentFile(PDF_BYTES))
     make_app(masterplan, "SIPD Kota")
+    ProgramRisk.objects.create(program=make_program(masterplan), risk="Keterlambatan pengadaan",
+                               likelihood=3, impact=2, owner="Diskominfo")
     Institution.objects.filter(masterplan=masterplan, kind="tim").update(
         decree_number="SK 050/123", decree_date="2026-02-01")
 
     job = build(client, world, django_capture_on_commit_callbacks)
     assert job.status == JobStatus.SUCCEEDED, job.message
-    assert job.file.name.endswith(".zip") and job.page_count == 8
+    assert job.file.name.endswith(".zip") and job.page_count == 9
 
     with job.file.open("rb") as file:
         archive = zipfile.ZipFile(io.BytesIO(file.read()))
@@ -58,7 +60,8 @@ def test_the_pack_holds_every_listed_item_and_the_index_names_their_sources(clie
     assert names[0] == "00-indeks-bukti.pdf"
     assert names[1].startswith("01-regulasi/01-") and names[1].endswith(".pdf")
     assert names[2:] == ["02-inventaris-aplikasi.xlsx", "03-kelembagaan.xlsx",
-                         "04-monev-lampiran-iii.xlsx", "06-penyelesaian-rencana-aksi.xlsx",
+                         "04-monev-lampiran-iii.xlsx", "05-register-risiko.xlsx",
+                         "06-penyelesaian-rencana-aksi.xlsx",
                          "07-penilaian-mandiri.xlsx",
                          "08-ringkasan-survei-warga.xlsx"]
     assert archive.read(names[1]) == PDF_BYTES
@@ -66,6 +69,9 @@ def test_the_pack_holds_every_listed_item_and_the_index_names_their_sources(clie
     assert apps.sheetnames == ["Info", "Aplikasi e-Gov"]
     assert "SIPD Kota" in [cell.value for row in apps["Aplikasi e-Gov"].iter_rows()
                            for cell in row]
+    risks = [[cell.value for cell in row] for row in load_workbook(
+        io.BytesIO(archive.read("05-register-risiko.xlsx")))["Register risiko"].iter_rows()]
+    assert any(row[2:6] == ["Keterlambatan pengadaan", None, 3, 2] for row in risks), risks
     completion = load_workbook(io.BytesIO(archive.read("06-penyelesaian-rencana-aksi.xlsx"))).active
     assert [completion.cell(row, 1).value for row in range(2, 7)] == [
         "SDM dan kelembagaan", "Infrastruktur", "Aplikasi", "Literasi", "Jumlah"]
@@ -84,7 +90,7 @@ def test_the_pack_holds_every_listed_item_and_the_index_names_their_sources(clie
     assert "tidak ada berkas" in flat
 
     page = client.get(page_url(world.own)).content.decode()
-    assert "Unduh ZIP" in page and "8 berkas" in page
+    assert "Unduh ZIP" in page and "9 berkas" in page
     download = client.get(reverse("render_job_download",
                                   kwargs={"region_code": world.own.code, "job_pk": job.pk}))
     assert download["Content-Type"] == "application/zip"
