@@ -123,3 +123,14 @@ def submit_login(page, username, password):
 def login(page):
     """`login(username, password)` submits the login form in this test's page."""
     return lambda username, password: submit_login(page, username, password)
+
+
+@pytest.fixture
+def citizen(browser, live_server, policy_violations):
+    """A browser of its own, without an account (a context shares no cookies with the ketua's)."""
+    context = browser.new_context(base_url=live_server.url, locale="id-ID")
+    context.set_default_timeout(DEFAULT_TIMEOUT)
+    context.on("console", lambda message: policy_violations.append(message.text)
+               if is_policy_violation(message.text) else None)
+    yield context
+    context.close()

@@ -1,23 +1,31 @@
 """A yearly evaluation cycle in a browser, every page reached by links from the landing page:
-the admin creates the cycle (refused while the weights do not sum to 100), Bandung's ketua fills
-a component of the self-assessment (refused above the scale, nothing saved), the pembimbing
-scores it beside the team's scores, the ketua builds the evidence pack and downloads it, and
+the admin creates the cycle (refused while the weights do not sum to 100) and gives it the
+standard questionnaire; Bandung's ketua fills a component of the self-assessment (refused above
+the scale, nothing saved) and adds a risk to the risk register; a citizen answers the survey by
+the region's public link; the pembimbing scores the component beside the team's scores; the
+ketua builds the evidence pack and downloads it (holding the risk and the survey summary); and
 the admin imports the published results (a file with a typo refused, naming its row and column)
 and sees the ranking, where the ketua then finds the region's own rank."""
 
 import io
+import re
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from evaluation.models import EvaluationCycle, PublishedResult, Score
 
+from .survey_helpers import answer_every_question, the_sum
+
 pytestmark = pytest.mark.browser
 PASSWORD = "masterplan-demo"
 YEAR = "2027"
+RISK = "Vendor aplikasi terlambat menyerahkan kode sumber"
 
 
 @pytest.fixture
@@ -45,6 +53,39 @@ def create_cycle(page):
     page.get_by_role("button", name="Simpan").click()
     expect(page.get_by_text(f"Siklus evaluasi {YEAR} disimpan")).to_be_visible()
     expect(page.get_by_role("link", name="32.73 Kota Bandung")).to_be_visible()
+
+
+def use_standard_questionnaire(page):
+    page.get_by_role("link", name=f"Kuesioner survei warga {YEAR}").click()
+    page.get_by_role("button", name="Pakai pertanyaan standar").click()
+    expect(page.get_by_text("Layanan publik pemerintah daerah (perizinan")).to_be_visible()
+
+
+def add_risk(page):
+    page.locator("#workspace-nav").get_by_role("link", name="Register risiko").click()
+    page.locator("#program-tanpa-risiko").get_by_role("link", name="Tambah risiko").first.click()
+    page.locator("#id_risk").fill(RISK)
+    page.locator("#id_likelihood").fill("3")
+    page.locator("#id_impact").fill("2")
+    page.locator("#id_owner").fill("Diskominfo")
+    page.get_by_role("button", name="Simpan risiko").click()
+    expect(page.get_by_text(f"Risiko “{RISK}” disimpan.")).to_be_visible()
+
+
+def citizen_answers(page, citizen):
+    page.locator("#bagian-evaluasi").get_by_role("link", name="Survei warga").click()
+    expect(page.locator("#jumlah-tanggapan")).to_have_text("0 dari 50 tanggapan")
+    path = urlsplit(page.get_by_label("Tautan survei warga").input_value()).path
+    tab = citizen.new_page()
+    tab.goto(path)
+    answer_every_question(tab, "5 Sangat setuju")
+    tab.get_by_label(re.compile(r"^Berapa \d+ \+ \d+\?$")).fill(str(the_sum(tab)))
+    tab.wait_for_timeout(3000)  # a person takes a few seconds; a form sent sooner is refused
+    tab.get_by_role("button", name="Kirim tanggapan").click()
+    expect(tab.get_by_text("Terima kasih! Tanggapan Anda sudah tersimpan.")).to_be_visible()
+    page.reload()
+    expect(page.locator("#jumlah-tanggapan")).to_have_text("1 dari 50 tanggapan")
+    page.get_by_role("link", name=f"Evaluasi {YEAR}").first.click()
 
 
 def open_evaluation(page):
@@ -119,13 +160,16 @@ def import_results(page, tmp_path):
     expect(first).to_contain_text("68")
 
 
-def test_an_evaluation_cycle_from_creation_to_the_ranking(page, login, demo, tmp_path):
+def test_an_evaluation_cycle_from_creation_to_the_ranking(page, login, demo, citizen, tmp_path):
     sign_in_as(page, login, "admin")
     create_cycle(page)
+    use_standard_questionnaire(page)
 
     sign_in_as(page, login, "ketua.bandung")
     open_evaluation(page)
     fill_self_assessment(page)
+    citizen_answers(page, citizen)
+    add_risk(page)
 
     sign_in_as(page, login, "pembimbing")
     page.get_by_role("link", name="Kota Bandung").first.click()
@@ -144,6 +188,10 @@ def test_an_evaluation_cycle_from_creation_to_the_ranking(page, login, demo, tmp
                  "08-ringkasan-survei-warga.xlsx"):
         assert name in names
     assert any(name.startswith("01-regulasi/") for name in names)
+    risks = load_workbook(io.BytesIO(archive.read("05-register-risiko.xlsx")))["Register risiko"]
+    assert RISK in [cell.value for row in risks.iter_rows() for cell in row]
+    survey = load_workbook(io.BytesIO(archive.read("08-ringkasan-survei-warga.xlsx"))).active
+    assert [survey["A1"].value, survey["B1"].value] == ["Tanggapan", "1"]
 
     sign_in_as(page, login, "admin")
     import_results(page, tmp_path)

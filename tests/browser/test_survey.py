@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from evaluation.models import ResponseSource, SurveyResponse
 
-from .conftest import DEFAULT_TIMEOUT, is_policy_violation
+from .survey_helpers import answer_every_question, the_sum
 
 pytestmark = pytest.mark.browser
 PASSWORD = "masterplan-demo"
@@ -26,34 +26,10 @@ def demo(live_server, settings, tmp_path):
     call_command("seed_demo", verbosity=0)
 
 
-@pytest.fixture
-def citizen(browser, live_server, policy_violations):
-    """A browser of its own, without an account (a context shares no cookies with the ketua's)."""
-    context = browser.new_context(base_url=live_server.url, locale="id-ID")
-    context.set_default_timeout(DEFAULT_TIMEOUT)
-    context.on("console", lambda message: policy_violations.append(message.text)
-               if is_policy_violation(message.text) else None)
-    yield context
-    context.close()
-
-
 def bandung_2026_responses(source=None):
     responses = SurveyResponse.objects.filter(evaluation__region__code="32.73",
                                               evaluation__cycle__year=2026)
     return responses.filter(source=source).count() if source else responses.count()
-
-
-def answer_every_question(tab, label="4 Setuju"):
-    questions = tab.locator("fieldset.question:not(.challenge)")
-    for number in range(questions.count()):
-        questions.nth(number).get_by_label(label, exact=True).check()
-    return questions.count()
-
-
-def the_sum(tab):
-    first, second = re.search(r"Berapa (\d+) \+ (\d+)\?",
-                              tab.locator("label[for=id_jawaban_pengaman]").inner_text()).groups()
-    return int(first) + int(second)
 
 
 def test_a_citizen_answers_once_and_the_ketua_imports_the_rest(page, login, demo, citizen):
