@@ -16,7 +16,7 @@ from readiness.charts import Bar, bar_chart
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
 # Rendered to PDF by WeasyPrint only, never sent to a browser: their <style> is the book's layout.
-PDF_ONLY = ("books/", "bimtek/report_pdf.html")
+PDF_ONLY = ("books/", "bimtek/report_pdf.html", "evaluation/evidence_index.html")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
