@@ -21,10 +21,38 @@ BROWSER_TESTS = Path(__file__).parent / "browser"
 
 def pytest_collection_modifyitems(config, items):
     """Every test under tests/browser/ is a browser test, so `-m "not browser"` (make test-fast)
-    leaves it out even when its module forgets the marker."""
+    leaves it out even when its module forgets the marker.
+
+    A module where tests take `world` and none is transactional shares one world (see `world`):
+    every database test of it gets `shared_world` first among its fixtures, so the module's
+    transaction (module_db) opens before the test's own, and every test of the module sees the
+    same rows whatever order the tests run in."""
+    flushing, with_world = set(), set()
     for item in items:
         if BROWSER_TESTS in item.path.parents:
             item.add_marker(pytest.mark.browser)
+        if flushes(item):
+            flushing.add(item.path)
+        if "world" in getattr(item, "fixturenames", ()):
+            with_world.add(item.path)
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        if names is not None and item.path in with_world - flushing and uses_database(item):
+            names.insert(0, "shared_world")
+
+
+def uses_database(item):
+    return bool(item.get_closest_marker("django_db")
+                or {"db", "world", "module_world"} & set(item.fixturenames))
+
+
+def flushes(item):
+    """Does `item` run outside a rolled-back transaction (the database flushed after it)?"""
+    names = set(getattr(item, "fixturenames", ()))
+    marker = item.get_closest_marker("django_db")
+    return bool({"live_server", "transactional_db", "django_db_reset_sequences"} & names
+                or (marker and (marker.kwargs.get("transaction")
+                                or marker.kwargs.get("reset_sequences"))))
 
 
 @pytest.fixture(scope="session")
@@ -92,7 +120,12 @@ def build_world():
 
 
 @pytest.fixture
-def world(db):
+def world(request, db):
+    """The access matrix's world. Built once per test module where the module has no
+    transactional test (the copy of module_world: every test its own instances and savepoint),
+    afresh for each test otherwise."""
+    if "shared_world" in request.fixturenames:
+        return request.getfixturevalue("shared_world").fresh()
     return build_world()
 
 

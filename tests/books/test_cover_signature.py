@@ -13,8 +13,6 @@ from books.layout import compose
 from books.models import BookCover
 from masterplan.models import Masterplan, Region
 
-from ..factories import MasterplanFactory
-
 pytestmark = pytest.mark.django_db
 
 
@@ -40,8 +38,8 @@ def cover_of(html):
     return html[html.index('<section class="cover">'):html.index('<section class="front">')]
 
 
-def test_the_cover_names_the_government_the_period_and_marks_a_missing_emblem():
-    masterplan = MasterplanFactory()
+def test_the_cover_names_the_government_the_period_and_marks_a_missing_emblem(world):
+    masterplan = world.masterplans["own"]
     cover = cover_of(compose("books/book3.html", BUILDERS["3"](masterplan)))
     assert '<div class="government">PEMERINTAH KOTA BANDUNG</div>' in cover
     assert f"Periode {masterplan.start_year}–{masterplan.end_year}" in cover
@@ -58,8 +56,8 @@ def sambutan(html):
     return html[start:html.index("<h1", start)]
 
 
-def test_the_sambutan_ends_with_the_signature_block_from_the_cover():
-    masterplan = MasterplanFactory()
+def test_the_sambutan_ends_with_the_signature_block_from_the_cover(world):
+    masterplan = world.masterplans["own"]
     BookCover.objects.filter(masterplan=masterplan).update(
         signatory_name="Dr. H. Ahmad Nugraha, M.Si.", signatory_title="Wali Kota Bandung",
         signing_place="Bandung", signing_date=date(2026, 3, 2))
@@ -72,8 +70,8 @@ def test_the_sambutan_ends_with_the_signature_block_from_the_cover():
     assert html.count('<div class="signature">') == 1  # only under the Kepala Daerah's sambutan
 
 
-def test_a_draft_without_signatory_shows_what_is_missing_and_the_heads_title():
-    masterplan = MasterplanFactory()
+def test_a_draft_without_signatory_shows_what_is_missing_and_the_heads_title(world):
+    masterplan = world.masterplans["own"]
     block = sambutan(compose("books/book2.html", BUILDERS["2"](masterplan)))
     assert '<span class="empty">[tempat]</span>, <span class="empty">[tanggal]</span>' in block
     assert '<p class="signatory-title">Wali Kota Bandung,</p>' in block
@@ -88,8 +86,8 @@ def form_for(masterplan, **data):
     return CoverForm(values, instance=cover)
 
 
-def test_the_cover_form_accepts_a_complete_signature():
-    masterplan = MasterplanFactory()
+def test_the_cover_form_accepts_a_complete_signature(world):
+    masterplan = world.masterplans["own"]
     form = form_for(masterplan, signatory_name="  Dr. H. Ahmad   Nugraha ", signing_place="Bandung",
                     signing_date="02/03/2026", signatory_title="Wali Kota Bandung")
     assert form.is_valid(), form.errors
@@ -113,8 +111,8 @@ def test_the_cover_form_accepts_a_complete_signature():
      "Tanggal tidak dikenali; tulis seperti 2026-12-04 atau 04/12/2026."),
     ({"signatory_name": "x" * 121}, "signatory_name", "paling banyak 120 karakter"),
 ])
-def test_the_cover_form_refuses_what_cannot_be_printed(data, field, message):
-    form = form_for(MasterplanFactory(), **data)
+def test_the_cover_form_refuses_what_cannot_be_printed(world, data, field, message):
+    form = form_for(world.masterplans["own"], **data)
     assert not form.is_valid()
     assert any(message in error for error in form.errors[field]), form.errors
 

@@ -19,7 +19,7 @@ from readiness.models import PerformanceAssessment
 from roadmap import monitoring
 from roadmap.models import KpiActual, MonitoringRecord
 
-from ..factories import MasterplanFactory
+from ..factories import MasterplanFactory, region
 from .roadmap_helpers import kpi, opd, program, record
 
 pytestmark = pytest.mark.django_db
@@ -501,7 +501,7 @@ def test_dashboard_section_counts_programs_recorded_for_the_latest_finished_quar
 
 
 def test_new_masterplans_without_programs_have_no_achievement():
-    masterplan = MasterplanFactory()
+    masterplan = MasterplanFactory(region=region("51.71"))  # a region without one yet
     assert monitoring.kpi_achievement([masterplan])[masterplan.pk].index is None
     assert monitoring.performance_evidence([masterplan]) == {masterplan.pk: {}}
 
