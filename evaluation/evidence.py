@@ -33,6 +33,7 @@ from masterplan.rendering.fonts import font_faces
 from masterplan.rendering.typesetting import break_long_words
 from masterplan.workbook.base import LABEL, put, set_widths
 from masterplan.workbook.export import build_workbook
+from masterplan.workbook.registry import registered_sheets
 from roadmap.models import Institution, Regulation
 
 from . import preview, services, survey_summary
@@ -188,9 +189,11 @@ def gather(evaluation, masterplan):
     region = masterplan.region
     cycle = evaluation.cycle
     items = _regulation_items(masterplan)
+    sheet_titles = {sheet.key: sheet.title for sheet in registered_sheets()}
     for path, title, keys in WORKBOOK_PARTS:
-        items.append(Item(path, title, _("Buku kerja masterplan “%(title)s”, lembar: %(sheets)s")
-                          % {"title": masterplan.title, "sheets": ", ".join(keys)},
+        sheets = ", ".join(f"“{sheet_titles[key]}”" for key in keys)
+        items.append(Item(path, title, _("Buku kerja masterplan “%(title)s”, lembar %(sheets)s")
+                          % {"title": masterplan.title, "sheets": sheets},
                           _xlsx(build_workbook(masterplan, keys=keys))))
     institutions = _institution_lines(masterplan)
     items.append(Item("06-penyelesaian-rencana-aksi.xlsx",

@@ -87,6 +87,7 @@ def test_the_pack_holds_every_listed_item_and_the_index_names_their_sources(clie
     assert "SK 050/123 tanggal 1 Februari 2026" in flat
     # A regulation without a document is listed as missing, not left out.
     assert "belum ada dokumen yang diunggah" in flat
+    assert "lembar “Aplikasi e-Gov”" in flat
     assert "tidak ada berkas" in flat
 
     page = client.get(page_url(world.own)).content.decode()
