@@ -4,7 +4,7 @@ self-assessment of 2025 and was scored; in 2026 it has filled Baseline and Outpu
 
 Idempotent: a cycle is created once and a score is written only while it is empty."""
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 from decimal import Decimal as D
 
 from evaluation import services
@@ -53,6 +53,10 @@ def seed(full, empty):
 
 
 def _fill(evaluation, self_scores, ketua, assessed=None, assessor=None):
+    # Filled during the cycle's stage I, scored during its stage II (09.00 WIB).
+    cycle = evaluation.cycle
+    filled_at = datetime.combine(cycle.stage1_end, time(2, 0), tzinfo=UTC)
+    assessed_at = datetime.combine(cycle.stage2_end, time(2, 0), tzinfo=UTC)
     scores = list(Score.objects.filter(evaluation=evaluation, self_score__isnull=True)
                   .select_related("dimension"))
     for score in scores:
@@ -60,9 +64,10 @@ def _fill(evaluation, self_scores, ketua, assessed=None, assessor=None):
             score.self_score = D(self_scores[score.component] + score.dimension.number - 3)
             score.self_note = NOTES.get(score.component, "")
             score.evidence_links = LINKS if score.dimension.number == 1 else ""
-            score.self_updated_by = ketua
+            score.self_updated_by, score.self_updated_at = ketua, filled_at
         if assessed and score.component in assessed:
             score.assessor_score = D(assessed[score.component] + score.dimension.number - 3)
-            score.assessed_by = assessor
+            score.assessed_by, score.assessed_at = assessor, assessed_at
     Score.objects.bulk_update(scores, ["self_score", "self_note", "evidence_links",
-                                       "self_updated_by", "assessor_score", "assessed_by"])
+                                       "self_updated_by", "self_updated_at", "assessor_score",
+                                       "assessed_by", "assessed_at"])

@@ -15,6 +15,20 @@ class ComponentRow:
     self_index: object
     assessor_index: object
 
+    @property
+    def last_self(self):
+        """The component's latest self-assessment change (a Score), or None."""
+        return _latest(self.cells, "self_updated_at")
+
+    @property
+    def last_assessed(self):
+        return _latest(self.cells, "assessed_at")
+
+
+def _latest(scores, stamp):
+    dated = [score for score in scores if getattr(score, stamp)]
+    return max(dated, key=lambda score: getattr(score, stamp)) if dated else None
+
 
 def score_table(evaluation):
     """The component × dimension table of one evaluation with every index, self and assessor."""

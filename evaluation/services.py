@@ -81,7 +81,7 @@ def evaluations_of(region):
 
 
 def scores_of(evaluation):
-    return list(evaluation.scores.select_related("dimension")
+    return list(evaluation.scores.select_related("dimension", "self_updated_by", "assessed_by")
                 .order_by("component", "dimension__number"))
 
 

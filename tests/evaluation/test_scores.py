@@ -54,6 +54,9 @@ def test_the_ketua_fills_a_component_and_the_pembimbing_scores_beside_it(client,
                               kwargs={"region_code": world.own.code, "year": 2026}))
     content = page.content.decode()
     assert "M 72,5" in content and "P 70" in content
+    # Who filled the component last, and when, in the region's zone.
+    assert f"M: {world.users['ketua']}, " in content and f"P: {world.users['pembimbing']}, " in content
+    assert "WIB</div>" in content
 
 
 def test_a_score_above_the_scale_or_a_bad_link_is_refused_and_nothing_is_saved(client, world):
