@@ -6,7 +6,7 @@ component indices with the cycle's weights.
 The CSV file (read by `read_results_csv`):
 
 - UTF-8, with or without a byte order mark; columns separated by `;` or `,` (the header line
-  decides: `;` when it has one);
+  decides: evaluation/csv_files.py);
 - a header line naming the columns, in any order and case: `kode_wilayah`, `baseline`,
   `output`, `outcome`, `impact`, `quick_win` and `final` are required; the six dimension indices
   (`governance`, `branding`, `economy`, `living`, `society`, `environment`) are optional, and
@@ -26,8 +26,6 @@ one transaction: it creates the year's cycle with the default weights when there
 makes a region taking no part yet a participant.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -39,7 +37,7 @@ from django.utils.translation import gettext as _
 from masterplan.models import Region
 from masterplan.numbers import format_number, parse_number
 
-from . import scoring, services
+from . import csv_files, scoring, services
 from .models import COMPONENTS, EvaluationCycle, PublishedResult
 
 CODE_COLUMN = "kode_wilayah"
@@ -161,11 +159,7 @@ def _text_of(file):
     if len(data) > MAX_BYTES:
         raise ResultsRefused([_("Berkas terlalu besar: paling besar %(limit)s KB.")
                               % {"limit": MAX_BYTES // 1024}])
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ResultsRefused([_("Berkas bukan teks UTF-8: simpan ulang sebagai “CSV UTF-8”.")]) \
-            from None
+    return csv_files.text_of(data, ResultsRefused)
 
 
 def _column_name(text):
@@ -209,22 +203,13 @@ def _regions(codes):
 def read_results_csv(file):
     """The rows of a results file as [ResultRow], or ResultsRefused with every error of the
     file, each naming its line and column (see the module for what is read)."""
-    text = _text_of(file)
-    lines = text.splitlines()
-    header_line = lines[0] if lines else ""
-    if not header_line.strip():
+    rows = csv_files.numbered_rows(_text_of(file), ResultsRefused)
+    if not rows or not any(cell.strip() for cell in rows[0][1]):
         raise ResultsRefused([_("Berkas kosong: baris 1 harus berisi nama kolom (%(columns)s).")
                               % {"columns": ", ".join(REQUIRED_COLUMNS)}])
-    delimiter = ";" if ";" in header_line else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    try:
-        header = next(reader)
-        positions = _read_header(header)
-        records = [(reader.line_num, cells) for cells in reader]
-    except csv.Error as error:
-        raise ResultsRefused([_("Baris %(line)s: berkas CSV tidak dapat dibaca (%(error)s).")
-                              % {"line": reader.line_num, "error": error}]) from None
-    records = [(line, cells) for line, cells in records if any(cell.strip() for cell in cells)]
+    header = rows[0][1]
+    positions = _read_header(header)
+    records = [(line, cells) for line, cells in rows[1:] if any(cell.strip() for cell in cells)]
     if not records:
         raise ResultsRefused([_("Berkas tidak berisi baris hasil di bawah baris judul.")])
     errors = []

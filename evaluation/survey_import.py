@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from masterplan.numbers import format_number
 
+from . import csv_files
 from .models import ResponseSource, SurveyAnswer, SurveyResponse
 from .survey_questions import questions_of
 
@@ -59,21 +60,7 @@ def _text(data):
     if len(data) > MAX_BYTES:
         raise SurveyImportError([_("Berkas lebih besar dari %(limit)s MB; bagi menjadi beberapa "
                                    "berkas.") % {"limit": MAX_BYTES // (1024 * 1024)}])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SurveyImportError([_(
-            "Berkas bukan teks UTF-8. Di Excel simpan sebagai “CSV UTF-8 (dipisahkan koma)”, "
-            "lalu unggah lagi.")]) from None
-    if "\x00" in text:
-        raise SurveyImportError([_("Berkas ini bukan CSV (berisi data biner); unggah berkas "
-                                   ".csv, bukan .xlsx.")])
-    return text
-
-
-def _delimiter(text):
-    header = text.split("\n", 1)[0]
-    return ";" if header.count(";") > header.count(",") else ","
+    return csv_files.text_of(data, SurveyImportError)
 
 
 def _columns(header, questions):
@@ -143,21 +130,16 @@ def read_responses(data, questions):
     numbered by questions_of; SurveyImportError with every error when the file is refused."""
     if not questions:
         raise SurveyImportError([_("Kuesioner siklus ini belum berisi pertanyaan.")])
-    text = _text(data)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    try:
-        rows = list(reader)
-    except csv.Error as error:
-        raise SurveyImportError([_("Baris %(row)s: berkas tidak terbaca sebagai CSV (%(error)s).")
-                                 % {"row": reader.line_num, "error": error}]) from None
-    if not rows or not any(cell.strip() for cell in rows[0]):
+    rows = csv_files.numbered_rows(_text(data), SurveyImportError)
+    if not rows or not any(cell.strip() for cell in rows[0][1]):
         raise SurveyImportError([_("Berkas kosong: baris 1 harus berisi judul kolom p1, p2, ….")])
-    columns, errors = _columns(rows[0], questions)
+    header = rows[0][1]
+    columns, errors = _columns(header, questions)
     responses = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows[1:]:
         if not any(cell.strip() for cell in row):
             continue
-        answers = _row_answers(number, row, columns, len(rows[0]), errors)
+        answers = _row_answers(number, row, columns, len(header), errors)
         responses.append(answers)
     if not responses:
         errors.append(_("Berkas tidak berisi tanggapan: di bawah baris judul belum ada baris "
