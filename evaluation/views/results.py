@@ -4,12 +4,12 @@ and recomputed final index, one region's result form, and the CSV upload of a wh
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from masterplan import access
 from masterplan.numbers import format_number
 
 from .. import results, services
@@ -107,11 +107,11 @@ class ResultFormView(ResultsMixin, TemplateView):
     template_name = "evaluation/result_form.html"
 
     def get_evaluation(self):
-        evaluation = (RegionEvaluation.objects.select_related("cycle", "region", "result")
-                      .filter(cycle=self.cycle, region__code=self.kwargs["region_code"]).first())
-        if evaluation is None:
-            raise Http404(_("Wilayah ini bukan peserta siklus ini."))
-        return evaluation
+        # Through the access layer like every region's row (404: not a participant).
+        return access.scoped_get(
+            RegionEvaluation.objects.select_related("cycle", "region", "result")
+            .filter(cycle=self.cycle), self.request.user, access.MANAGE_REGION,
+            region__code=self.kwargs["region_code"])
 
     def get_form(self, evaluation, data=None):
         return ResultForm(data, cycle=self.cycle, dimensions=services.evaluation_dimensions(),
