@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from masterplan import ordering
+from masterplan.comment_anchors import short
 from masterplan.editing import VersionedFormMixin, save_versioned
 
 from .models import Program, ProgramRisk, RiskStatus
@@ -223,9 +224,4 @@ def save_risk(form, user):
 
 def delete_risk(risk, seen_version):
     """Delete a risk still at the version the page showed (ordering.RowChanged otherwise)."""
-    return ordering.delete_versioned(risk, seen_version, short_text(risk.risk))
-
-
-def short_text(text, limit=80):
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return ordering.delete_versioned(risk, seen_version, short(risk.risk, 80))

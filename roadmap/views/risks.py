@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from masterplan import access
+from masterplan.comment_anchors import short
 from masterplan.views.base import MasterplanMixin
 from masterplan.views.editing import EditPageMixin, ObjectDeleteView, ObjectFormView
 
@@ -86,7 +87,7 @@ class RiskFormView(EditPageMixin, RiskPageMixin, ObjectFormView, TemplateView):
         return risks.save_risk(form, self.request.user)
 
     def get_success_message(self, risk):
-        return _("Risiko “%(risk)s” disimpan.") % {"risk": risks.short_text(risk.risk, 60)}
+        return _("Risiko “%(risk)s” disimpan.") % {"risk": short(risk.risk, 60)}
 
     def get_success_url(self, risk):
         return self.register_url(risk=risk)
@@ -113,7 +114,7 @@ class RiskDeleteView(RiskPageMixin, ObjectDeleteView):
         risks.delete_risk(risk, seen_version)
 
     def get_success_message(self, risk):
-        return _("Risiko “%(risk)s” dihapus.") % {"risk": risks.short_text(risk.risk, 60)}
+        return _("Risiko “%(risk)s” dihapus.") % {"risk": short(risk.risk, 60)}
 
     def get_success_url(self, risk):
         return self.register_url(program=risk.program)
