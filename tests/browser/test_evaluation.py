@@ -1,15 +1,18 @@
 """A yearly evaluation cycle in a browser, every page reached by links from the landing page:
 the admin creates the cycle (refused while the weights do not sum to 100) and gives it the
-standard questionnaire; Bandung's ketua fills a component of the self-assessment (refused above
-the scale, nothing saved) and adds a risk to the risk register; a citizen answers the survey by
+standard questionnaire and a question of its own (refused while empty); Bandung's ketua fills a
+component of the self-assessment (refused above the scale, nothing saved) and adds a risk to the
+risk register; a citizen answers the survey by
 the region's public link; the pembimbing scores the component beside the team's scores; the
 ketua builds the evidence pack and downloads it (holding the risk and the survey summary); and
-the admin imports the published results (a file with a typo refused, naming its row and column)
-and sees the ranking, where the ketua then finds the region's own rank."""
+the admin imports the published results (a file with a typo refused, naming its row and column),
+corrects one region's result by form (refused above the scale), and sees the ranking, where the
+ketua then finds the region's own rank."""
 
 import io
 import re
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,13 +21,14 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from evaluation.models import EvaluationCycle, PublishedResult, Score
+from evaluation.models import EvaluationCycle, PublishedResult, Score, SurveyQuestion
 
 from .survey_helpers import answer_every_question, the_sum
 
 pytestmark = pytest.mark.browser
 PASSWORD = "masterplan-demo"
 YEAR = "2027"
+QUESTION = "Saya tahu ke mana melapor bila layanan smart city tidak berjalan."
 RISK = "Vendor aplikasi terlambat menyerahkan kode sumber"
 
 
@@ -59,6 +63,15 @@ def use_standard_questionnaire(page):
     page.get_by_role("link", name=f"Kuesioner survei warga {YEAR}").click()
     page.get_by_role("button", name="Pakai pertanyaan standar").click()
     expect(page.get_by_text("Layanan publik pemerintah daerah (perizinan")).to_be_visible()
+    # One question of the region's own, refused while empty.
+    page.get_by_role("button", name="Tambahkan").click()
+    expect(page.get_by_text("Bidang ini tidak boleh kosong.")).to_be_visible()
+    assert SurveyQuestion.objects.filter(cycle__year=YEAR).count() == 12
+    page.locator("#pertanyaan-baru #id_text").fill(QUESTION)
+    page.locator("#pertanyaan-baru #id_dimension").select_option(label="Smart Society")
+    page.get_by_role("button", name="Tambahkan").click()
+    expect(page.get_by_text("Pertanyaan ditambahkan.")).to_be_visible()
+    expect(page.get_by_text(QUESTION)).to_be_visible()
 
 
 def add_risk(page):
@@ -154,6 +167,18 @@ def import_results(page, tmp_path):
     page.get_by_label("Berkas CSV hasil resmi").set_input_files(str(right))
     page.get_by_role("button", name="Impor hasil").click()
     expect(page.get_by_text("2 hasil resmi dari hasil.csv disimpan.")).to_be_visible()
+    # One region's result corrected by form: above the scale refused, then saved with a warning
+    # that it no longer matches its components.
+    page.get_by_role("link", name="Ubah hasil 35.10").click()
+    page.get_by_label("Indeks akhir").fill("150")
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.get_by_text("Indeks paling tinggi 100, sesuai skala siklus ini.")).to_be_visible()
+    assert PublishedResult.objects.get(evaluation__cycle__year=YEAR,
+                                       evaluation__region__code="35.10").final == Decimal("49.5")
+    page.get_by_label("Indeks akhir").fill("50,5")
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.get_by_text("Hasil resmi Kabupaten Banyuwangi 2027 disimpan.")).to_be_visible()
+    expect(page.get_by_text("Indeks akhir terbit 50,5 berbeda")).to_be_visible()
     page.get_by_role("link", name=f"Peringkat {YEAR}").first.click()
     first = page.locator("table").last.locator("tbody tr").first
     expect(first).to_contain_text("Kota Bandung")
