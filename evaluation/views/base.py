@@ -2,7 +2,6 @@
 region's evaluation of the cycle of `year` (404 if the region does not take part), then the
 page's permission on it (403)."""
 
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -43,5 +42,3 @@ class ComponentMixin(EvaluationMixin):
         self.component = Component(kwargs["component"])
         return super().dispatch(request, *args, **kwargs)
 
-
-__all__ = ["ComponentMixin", "EvaluationMixin", "LoginRequiredMixin"]

@@ -17,11 +17,19 @@ from .base import EvaluationMixin
 class EvidencePackView(EvaluationMixin, TemplateView):
     template_name = "evaluation/evidence.html"
 
-    def get(self, request, *args, **kwargs):
+    def region_has_masterplan(self):
+        """The pack is gathered from the region's current masterplan: without one there is
+        nothing to pack (the page explains, 404)."""
         self.masterplan = current_masterplan(self.region)
-        if self.masterplan is None:
-            return TemplateResponse(request, "masterplan/no_masterplan.html",
-                                    {"region": self.region}, status=404)
+        return self.masterplan is not None
+
+    def no_masterplan(self):
+        return TemplateResponse(self.request, "masterplan/no_masterplan.html",
+                                {"region": self.region}, status=404)
+
+    def get(self, request, *args, **kwargs):
+        if not self.region_has_masterplan():
+            return self.no_masterplan()
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -39,11 +47,9 @@ class EvidencePackView(EvaluationMixin, TemplateView):
         if not request.user.has_perm("evaluation.build_evidence_pack", self.evaluation):
             raise PermissionDenied(_("Hanya tim pelaksana, tim pembimbing wilayah ini atau admin "
                                      "Kominfo yang dapat membuat paket bukti."))
-        masterplan = current_masterplan(self.region)
-        if masterplan is None:
-            return TemplateResponse(request, "masterplan/no_masterplan.html",
-                                    {"region": self.region}, status=404)
-        evidence.request_pack(self.evaluation, masterplan, request.user)
+        if not self.region_has_masterplan():
+            return self.no_masterplan()
+        evidence.request_pack(self.evaluation, self.masterplan, request.user)
         messages.success(request, _("Paket bukti sedang dibuat. Halaman ini menampilkan "
                                     "kemajuannya."))
         return redirect("evaluation_evidence", region_code=self.region.code, year=self.cycle.year)

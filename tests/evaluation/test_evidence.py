@@ -113,3 +113,15 @@ def test_the_pembimbing_builds_the_pack_of_an_assigned_region(
     make_cycle(2026, [world.own])
     job = build(client, world, django_capture_on_commit_callbacks, "pembimbing")
     assert job.status == JobStatus.SUCCEEDED and job.requested_by == world.users["pembimbing"]
+
+
+def test_a_region_without_a_masterplan_is_told_there_is_nothing_to_pack(client, world):
+    from ..factories import region
+
+    denpasar = region("51.71")
+    make_cycle(2026, [denpasar])
+    client.force_login(world.users["admin"])
+    for response in (client.get(page_url(denpasar)), client.post(page_url(denpasar))):
+        assert response.status_code == 404
+        assert "belum memiliki masterplan" in response.content.decode()
+    assert not RenderJob.objects.exists()
